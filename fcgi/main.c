@@ -145,6 +145,8 @@ parse_args(int argc, char **argv)
 			fatal("the worker user does not exist");
 		worker_uid = pw->pw_uid;
 		worker_gid = pw->pw_gid;
+		if (worker_uid == 0)
+			bk_log(BK_LOG_WARN, "workers will run as root");
 		if ((gr = getgrnam(cfg.group)) == NULL)
 			fatal("nginx's group does not exist");
 		nginx_gid = gr->gr_gid;
@@ -177,7 +179,8 @@ open_socket(void)
 static void
 drop_privileges(void)
 {
-	if (!as_root)
+	/* An operator who asked for root gets it (a tree unprivileged users cannot read). */
+	if (!as_root || worker_uid == 0)
 		return;
 	if (setgroups(0, NULL) != 0 || setgid(worker_gid) != 0 || setuid(worker_uid) != 0)
 		fatal("cannot drop privileges");

@@ -72,7 +72,7 @@
     <xsl:variable name="m" select="number(substring(normalize-space($date), 6, 2))"/>
     <xsl:variable name="fy" select="$y + ($m &gt;= 10)"/>
     <xsl:choose>
-      <xsl:when test="string($fy) = 'NaN'"/>
+      <xsl:when test="string($fy) = 'NaN' or not($m &gt;= 1 and $m &lt;= 12) or substring(normalize-space($date), 5, 1) != '-'"/>
       <xsl:when test="$era = 'ce'"><xsl:value-of select="$fy"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$fy + 543"/></xsl:otherwise>
     </xsl:choose>

@@ -50,11 +50,6 @@
             <xsl:call-template name="msg"><xsl:with-param name="key" select="'err.to-catalogue'"/></xsl:call-template>
           </a>
         </li>
-        <li>
-          <a href="/">
-            <xsl:call-template name="msg"><xsl:with-param name="key" select="'err.to-home'"/></xsl:call-template>
-          </a>
-        </li>
       </ul>
     </section>
   </xsl:template>

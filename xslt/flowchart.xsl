@@ -1,26 +1,32 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The flow chart of a process as inline SVG. Included by manual.xsl; needs i18n.xsl (msg, mode bi).
+  The flow chart of a process as inline SVG. Included by manual.xsl; needs i18n.xsl (msg,
+  role-name, mode bi).
 
-  call-template name="flowchart" with a <process> as the context node.
+  <xsl:call-template name="flowchart"/> with a <process> as the context node. Output:
+    <div class="flowchart-wrap fc-w-{N}">  (N: the chart's natural width rounded up to 40; the
+                                            stylesheet caps the chart near that size)
+      <svg class="flowchart" role="img" aria-label="…" viewBox="0 0 W H" width="100%">
+        <g class="step step-{kind}" data-step="{id}"><title>label</title> shape, label </g> …
+        <g class="fc-edge fc-down|fc-jump|fc-loop" data-from="…" data-to="…"> path, label </g> …
 
   Layout: one row per step, top to bottom in document order, in a centred column.
   - An edge to the step right below is a straight arrow down the column.
   - Any other edge leaves the side of its box, runs in a lane outside the column and enters the
     side of its target: forward jumps on the right, backward loops on the left. Lanes are given
-    first-fit by span (shortest first), so nested edges sit inside the ones that contain them and
-    edges whose rows overlap never share a lane; on a box side the endpoints are ordered so that
+    first-fit, shortest span first, so an edge nested in another sits inside it and edges whose
+    rows overlap never share a lane. On a box side the endpoints are ordered (right: entries
+    from inner to outer lanes, then exits from outer to inner; left: the mirror image) so that
     the horizontal segments do not cross the lanes of their neighbours.
   - Branch labels sit above the first segment of their edge, in a gutter between the column and
-    the lanes (side edges) or beside the arrow (down edges). Nothing is drawn across a box.
+    the lanes (side edges), or beside the arrow (down edges). Nothing is drawn across a box.
   - Step labels are XHTML inside <foreignObject>, so the browser wraps Thai; box heights come
     from an estimate of the number of lines (characters without Thai combining marks).
-  All geometry is computed in a few passes over small node sets (EXSLT node-set); a process has
-  tens of steps at most.
+  All geometry is computed in a few passes over small node sets (EXSLT); a process has tens of
+  steps at most.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/2000/svg"
     xmlns:exsl="http://exslt.org/common"
     xmlns:math="http://exslt.org/math"
     extension-element-prefixes="exsl math"
@@ -28,32 +34,39 @@
 
   <xsl:key name="fc-step" match="step" use="concat(generate-id(../..), '|', @id)"/>
 
-  <!-- Geometry, in SVG user units. -->
-  <xsl:variable name="fc.fs" select="20"/>        <!-- step label font size -->
-  <xsl:variable name="fc.lh" select="28"/>        <!-- step label line height -->
-  <xsl:variable name="fc.rlh" select="21"/>       <!-- actor line height (font 15) -->
+  <!-- Geometry, in SVG user units (CSS px at natural size). The font sizes and line heights
+       must match .fc-label, .fc-actor and .fc-blabel in borikan.css. -->
+  <xsl:variable name="fc.fs" select="22"/>        <!-- step label font size -->
+  <xsl:variable name="fc.lh" select="30"/>        <!-- step label line height -->
+  <xsl:variable name="fc.rlh" select="22"/>       <!-- actor line (font 16) -->
   <xsl:variable name="fc.bfs" select="16"/>       <!-- branch label font size -->
   <xsl:variable name="fc.blh" select="21"/>       <!-- branch label line height -->
-  <xsl:variable name="fc.cw" select="0.56"/>      <!-- average glyph width, em -->
-  <xsl:variable name="fc.fill" select="0.86"/>    <!-- how full a wrapped line gets -->
-  <xsl:variable name="fc.rect-w" select="264"/>
+  <!-- average glyph width in em, per character without Thai combining marks (measured with
+       Noto Sans Thai / Noto Sans: Thai 0.53, English 0.49 on average; a little more for other fonts) -->
+  <xsl:variable name="fc.cw" select="0.56 - ($L = 'en') * 0.04"/>
+  <xsl:variable name="fc.fill" select="0.8"/>     <!-- how full a wrapped line gets (Thai wraps at words) -->
+  <xsl:variable name="fc.fill-narrow" select="0.7"/> <!-- in narrow branch labels (whole Thai words wrap) -->
+  <xsl:variable name="fc.rect-w" select="240"/>
   <xsl:variable name="fc.pill-w" select="240"/>
-  <xsl:variable name="fc.dia-w" select="300"/>
-  <xsl:variable name="fc.gap" select="36"/>       <!-- between rows -->
-  <xsl:variable name="fc.gutter" select="100"/>   <!-- label room between column and lanes -->
+  <xsl:variable name="fc.pill-r" select="34"/>    <!-- most corner radius of start and end: a pill when one line -->
+  <xsl:variable name="fc.dia-w" select="280"/>
+  <xsl:variable name="fc.dia-tw" select="0.6"/>   <!-- text area of a diamond, share of its width -->
+  <xsl:variable name="fc.dia-th" select="0.44"/>  <!-- and of its height (a little past the sides at the corners: the lines are centred, the last one is the short actor line) -->
+  <xsl:variable name="fc.gap" select="34"/>       <!-- between rows -->
+  <xsl:variable name="fc.gutter" select="124"/>   <!-- most room for branch labels beside the column -->
   <xsl:variable name="fc.gutter-bare" select="16"/>
   <xsl:variable name="fc.lane" select="14"/>      <!-- lane spacing -->
   <xsl:variable name="fc.margin" select="6"/>
-  <xsl:variable name="fc.min-w" select="560"/>
-  <xsl:variable name="fc.side-lw" select="90"/>   <!-- width of a side branch label -->
-  <xsl:variable name="fc.down-lw" select="190"/>  <!-- width of a down branch label -->
+  <xsl:variable name="fc.min-w" select="400"/>
+  <xsl:variable name="fc.down-lw" select="180"/>  <!-- width of a branch label beside a down arrow -->
   <xsl:variable name="fc.marks" select="'&#x0E31;&#x0E34;&#x0E35;&#x0E36;&#x0E37;&#x0E38;&#x0E39;&#x0E3A;&#x0E47;&#x0E48;&#x0E49;&#x0E4A;&#x0E4B;&#x0E4C;&#x0E4D;&#x0E4E;'"/>
 
   <xsl:template name="flowchart">
     <xsl:variable name="pid" select="generate-id(.)"/>
     <xsl:variable name="title"><xsl:apply-templates select="title" mode="bi"/></xsl:variable>
 
-    <!-- Pass 1: edges. side: down | right | left; lo/hi: the rows they span. -->
+    <!-- Pass 1: edges. side: down | right | left; lo, hi: the rows they span;
+         ew: estimated width of the label on one line. -->
     <xsl:variable name="e1-rtf">
       <xsl:for-each select="steps/step">
         <xsl:variable name="i" select="position()"/>
@@ -71,18 +84,10 @@
             <xsl:variable name="label">
               <xsl:if test="self::branch"><xsl:apply-templates select="label" mode="bi"/></xsl:if>
             </xsl:variable>
-            <xsl:variable name="chars" select="string-length(translate($label, $fc.marks, ''))"/>
-            <xsl:variable name="lw">
-              <xsl:choose>
-                <xsl:when test="$side = 'down'"><xsl:value-of select="$fc.down-lw"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="$fc.side-lw"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:variable>
-            <xsl:variable name="lo" select="math:min(exsl:node-set(concat($i, ''))) "/>
-            <e id="{$i}.{position()}" from="{$i}" to="{$j}" side="{$side}"
+            <e from="{$i}" to="{$j}" side="{$side}"
                lo="{($i &lt; $j) * $i + ($i &gt;= $j) * $j}" hi="{($i &lt; $j) * $j + ($i &gt;= $j) * $i}"
                span="{($i &lt; $j) * ($j - $i) + ($i &gt;= $j) * ($i - $j)}"
-               lines="{ceiling($chars * $fc.cw * $fc.bfs div ($lw * $fc.fill))}">
+               ew="{ceiling(string-length(translate($label, $fc.marks, '')) * ($fc.cw + 0.06) * $fc.bfs)}">
               <xsl:value-of select="$label"/>
             </e>
           </xsl:if>
@@ -101,6 +106,26 @@
     <xsl:variable name="R" select="exsl:node-set($right-rtf)/e"/>
     <xsl:variable name="Lf" select="exsl:node-set($left-rtf)/e"/>
     <xsl:variable name="D" select="$e1[@side = 'down']"/>
+
+    <!-- Gutters: as wide as the longest branch label on that side needs, up to fc.gutter. -->
+    <xsl:variable name="ewr" select="math:max($R[string(.) != '']/@ew)"/>
+    <xsl:variable name="ewl" select="math:max($Lf[string(.) != '']/@ew)"/>
+    <xsl:variable name="GR">
+      <xsl:choose>
+        <xsl:when test="not($R)">0</xsl:when>
+        <xsl:when test="not($R[string(.) != ''])"><xsl:value-of select="$fc.gutter-bare"/></xsl:when>
+        <xsl:when test="$ewr + 18 &lt; $fc.gutter"><xsl:value-of select="$ewr + 18"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$fc.gutter"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="GL">
+      <xsl:choose>
+        <xsl:when test="not($Lf)">0</xsl:when>
+        <xsl:when test="not($Lf[string(.) != ''])"><xsl:value-of select="$fc.gutter-bare"/></xsl:when>
+        <xsl:when test="$ewl + 18 &lt; $fc.gutter"><xsl:value-of select="$ewl + 18"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$fc.gutter"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
 
     <!-- Pass 3: boxes. -->
     <xsl:variable name="s1-rtf">
@@ -124,34 +149,40 @@
             <xsl:otherwise><xsl:value-of select="$fc.rect-w"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <!-- width of the text area -->
         <xsl:variable name="tw">
           <xsl:choose>
-            <xsl:when test="$shape = 'pill'"><xsl:value-of select="$w - 56"/></xsl:when>
-            <xsl:when test="$shape = 'diamond'"><xsl:value-of select="round($w * 0.58)"/></xsl:when>
-            <xsl:when test="@kind = 'automatic' or @kind = 'notification' or @kind = 'survey'"><xsl:value-of select="$w - 56"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$w - 24"/></xsl:otherwise>
+            <xsl:when test="$shape = 'pill'"><xsl:value-of select="$w - 36"/></xsl:when>
+            <xsl:when test="$shape = 'diamond'"><xsl:value-of select="round($w * $fc.dia-tw)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$w - 20"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <xsl:variable name="chars" select="string-length(translate($label, $fc.marks, ''))"/>
-        <xsl:variable name="lines" select="ceiling($chars * $fc.cw * $fc.fs div ($tw * $fc.fill))"/>
+        <!-- narrow diamonds wrap whole Thai words less evenly: assume emptier lines -->
+        <xsl:variable name="lines" select="ceiling(string-length(translate($label, $fc.marks, '')) * $fc.cw * $fc.fs
+                                                   div ($tw * ($fc.fill - ($shape = 'diamond') * 0.08)))"/>
         <xsl:variable name="tb" select="$lines * $fc.lh + $fc.rlh + 4"/>
-        <!-- endpoints on each side, and the spacing they need (room for a label above each exit) -->
+        <!-- endpoints on each side, and their spacing: room for the tallest exit label -->
         <xsl:variable name="nr" select="count($R[@from = $i] | $R[@to = $i])"/>
         <xsl:variable name="nl" select="count($Lf[@from = $i]) + count($Lf[@to = $i])"/>
         <xsl:variable name="sr">
-          <xsl:call-template name="fc-spacing"><xsl:with-param name="es" select="$R[@from = $i][string(.) != '']"/></xsl:call-template>
+          <xsl:call-template name="fc-spacing">
+            <xsl:with-param name="ew" select="math:max($R[@from = $i][string(.) != '']/@ew)"/>
+            <xsl:with-param name="g" select="$GR"/>
+          </xsl:call-template>
         </xsl:variable>
         <xsl:variable name="sl">
-          <xsl:call-template name="fc-spacing"><xsl:with-param name="es" select="$Lf[@from = $i][string(.) != '']"/></xsl:call-template>
+          <xsl:call-template name="fc-spacing">
+            <xsl:with-param name="ew" select="math:max($Lf[@from = $i][string(.) != '']/@ew)"/>
+            <xsl:with-param name="g" select="$GL"/>
+          </xsl:call-template>
         </xsl:variable>
-        <xsl:variable name="need" select="math:max(exsl:node-set(concat(($nr - 1) * $sr, ' ')) | exsl:node-set(concat(($nl - 1) * $sl, ' ')))"/>
-        <xsl:variable name="slots" select="(($nr - 1) * $sr &gt; ($nl - 1) * $sl) * ($nr - 1) * $sr + (($nr - 1) * $sr &lt;= ($nl - 1) * $sl) * ($nl - 1) * $sl"/>
+        <xsl:variable name="span-r" select="($nr &gt; 1) * ($nr - 1) * $sr"/>
+        <xsl:variable name="span-l" select="($nl &gt; 1) * ($nl - 1) * $sl"/>
+        <xsl:variable name="slots" select="($span-r &gt;= $span-l) * $span-r + ($span-r &lt; $span-l) * $span-l"/>
         <xsl:variable name="h0">
           <xsl:choose>
-            <xsl:when test="$shape = 'diamond'"><xsl:value-of select="ceiling($tb div 0.42)"/></xsl:when>
-            <xsl:when test="$shape = 'pill'"><xsl:value-of select="$tb + 14"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$tb + 18"/></xsl:otherwise>
+            <xsl:when test="$shape = 'diamond'"><xsl:value-of select="ceiling($tb div $fc.dia-th)"/></xsl:when>
+            <xsl:when test="$shape = 'pill'"><xsl:value-of select="$tb + 12"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$tb + 16"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
         <xsl:variable name="h1">
@@ -160,11 +191,19 @@
             <xsl:otherwise><xsl:value-of select="$slots + 24"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <xsl:variable name="h" select="($h0 &gt;= $h1) * $h0 + ($h0 &lt; $h1) * $h1"/>
         <xsl:variable name="down" select="$D[@from = $i][string(.) != '']"/>
-        <s i="{$i}" id="{@id}" kind="{@kind}" shape="{$shape}" w="{$w}" h="{$h}" tw="{$tw}"
-           th="{$tb + ($lines &gt; 0) * 6}" nr="{$nr}" nl="{$nl}" sr="{$sr}" sl="{$sl}"
-           gap="{$fc.gap + ($down and $down/@lines * $fc.blh + 14 &gt; $fc.gap) * ($down/@lines * $fc.blh + 14 - $fc.gap)}">
+        <xsl:variable name="dlines">
+          <xsl:call-template name="fc-lines">
+            <xsl:with-param name="ew" select="sum($down/@ew)"/>
+            <xsl:with-param name="w" select="$fc.down-lw"/>
+            <xsl:with-param name="fill" select="$fc.fill"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="dgap" select="(count($down) &gt; 0) * ($dlines * $fc.blh + 16)"/>
+        <s i="{$i}" id="{@id}" kind="{@kind}" shape="{$shape}" w="{$w}" tw="{$tw}" th="{$tb + 4}"
+           h="{($h0 &gt;= $h1) * $h0 + ($h0 &lt; $h1) * $h1}"
+           nr="{$nr}" nl="{$nl}" sr="{$sr}" sl="{$sl}" dlines="{$dlines}"
+           gap="{$fc.gap + ($dgap &gt; $fc.gap) * ($dgap - $fc.gap)}">
           <l><xsl:value-of select="$label"/></l>
           <r><xsl:value-of select="$role"/></r>
         </s>
@@ -183,24 +222,29 @@
     <xsl:variable name="S" select="exsl:node-set($s2-rtf)/s"/>
 
     <!-- The frame. -->
-    <xsl:variable name="nlr" select="count($R[not(@lane &lt;= preceding-sibling::e/@lane)])"/>
-    <xsl:variable name="lanes-r" select="math:max($R/@lane) + 1"/>
-    <xsl:variable name="lanes-l" select="math:max($Lf/@lane) + 1"/>
-    <xsl:variable name="NR" select="(count($R) &gt; 0) * $lanes-r"/>
-    <xsl:variable name="NL" select="(count($Lf) &gt; 0) * $lanes-l"/>
-    <xsl:variable name="GR" select="(count($R) &gt; 0) * $fc.gutter-bare + (count($R[string(.) != '']) &gt; 0) * ($fc.gutter - $fc.gutter-bare)"/>
-    <xsl:variable name="GL" select="(count($Lf) &gt; 0) * $fc.gutter-bare + (count($Lf[string(.) != '']) &gt; 0) * ($fc.gutter - $fc.gutter-bare)"/>
+    <xsl:variable name="NR">
+      <xsl:choose>
+        <xsl:when test="$R"><xsl:value-of select="math:max($R/@lane) + 1"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="NL">
+      <xsl:choose>
+        <xsl:when test="$Lf"><xsl:value-of select="math:max($Lf/@lane) + 1"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="CH" select="math:max($S/@w) div 2"/>
     <xsl:variable name="natural" select="2 * $fc.margin + $NL * $fc.lane + $GL + 2 * $CH + $GR + $NR * $fc.lane"/>
-    <xsl:variable name="extra" select="($natural &lt; $fc.min-w) * ($fc.min-w - $natural) div 2"/>
+    <xsl:variable name="extra" select="round(($natural &lt; $fc.min-w) * ($fc.min-w - $natural) div 2)"/>
     <xsl:variable name="cx" select="$extra + $fc.margin + $NL * $fc.lane + $GL + $CH"/>
-    <xsl:variable name="W" select="$natural + 2 * $extra"/>
+    <xsl:variable name="W" select="$cx + $CH + $GR + $NR * $fc.lane + $fc.margin + $extra"/>
     <xsl:variable name="last" select="$S[last()]"/>
     <xsl:variable name="H" select="$last/@top + $last/@h + $fc.margin + 4"/>
-    <xsl:variable name="marker" select="concat('fc-arrow-', /*/process/@code, /process/@code)"/>
-    <xsl:variable name="ctx" select="."/>
+    <xsl:variable name="marker" select="concat('fc-arrow-', @code)"/>
 
-    <svg class="flowchart" role="img" viewBox="0 0 {$W} {$H}" width="100%"
+    <div class="flowchart-wrap fc-w-{40 * ceiling($W div 40)}">
+    <svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="img" viewBox="0 0 {$W} {$H}" width="100%"
          preserveAspectRatio="xMidYMin meet">
       <xsl:attribute name="aria-label">
         <xsl:call-template name="msg">
@@ -210,7 +254,7 @@
       </xsl:attribute>
       <defs>
         <marker id="{$marker}" class="fc-marker" viewBox="0 0 10 10" refX="10" refY="5"
-                markerWidth="7" markerHeight="7" markerUnits="strokeWidth" orient="auto">
+                markerWidth="6" markerHeight="6" markerUnits="strokeWidth" orient="auto">
           <path class="fc-arrowhead" d="M0,0 L10,5 L0,10 z"/>
         </marker>
       </defs>
@@ -228,10 +272,10 @@
         <xsl:variable name="gt" select="$S[@i = $t]"/>
         <xsl:variable name="y1" select="$gs/@top + $gs/@h"/>
         <g class="fc-edge fc-down" data-from="{$gs/@id}" data-to="{$gt/@id}">
-          <path class="fc-line" fill="none" d="M{$cx},{$y1} V{$gt/@top - 1}" marker-end="url(#{$marker})"/>
+          <path class="fc-line" fill="none" stroke="#51606f" d="M{$cx},{$y1} V{$gt/@top - 1}" marker-end="url(#{$marker})"/>
           <xsl:if test="string(.) != ''">
-            <foreignObject class="fc-blabel-box" x="{$cx + 8}" y="{$y1 + 4}" width="{$fc.down-lw}" height="{@lines * $fc.blh + 4}">
-              <div xmlns="http://www.w3.org/1999/xhtml" class="fc-blabel"><xsl:value-of select="."/></div>
+            <foreignObject class="fc-blabel-box" x="{$cx + 8}" y="{$y1 + 5}" width="{$fc.down-lw}" height="{$gs/@dlines * $fc.blh + 2}">
+              <div xmlns="http://www.w3.org/1999/xhtml" class="fc-blabel fc-blabel-d"><xsl:value-of select="."/></div>
             </foreignObject>
           </xsl:if>
         </g>
@@ -250,13 +294,15 @@
         <xsl:variable name="x2"><xsl:call-template name="fc-side-x"><xsl:with-param name="g" select="$gt"/><xsl:with-param name="y" select="$y2"/></xsl:call-template></xsl:variable>
         <xsl:variable name="lx" select="$cx + $CH + $GR + (@lane + 0.5) * $fc.lane"/>
         <g class="fc-edge fc-jump" data-from="{$gs/@id}" data-to="{$gt/@id}">
-          <path class="fc-line" fill="none" d="M{$cx + $x1},{$y1} H{$lx} V{$y2} H{$cx + $x2 + 1}" marker-end="url(#{$marker})"/>
+          <path class="fc-line" fill="none" stroke="#51606f" d="M{$cx + $x1},{$y1} H{$lx} V{$y2} H{$cx + $x2 + 1}" marker-end="url(#{$marker})"/>
           <xsl:if test="string(.) != ''">
-            <xsl:variable name="bx" select="$cx + $gs/@w div 2 + 4"/>
-            <xsl:variable name="lh" select="@lines * $fc.blh + 2"/>
-            <foreignObject class="fc-blabel-box" x="{$bx}" y="{$y1 - $lh - 1}" width="{$cx + $CH + $GR - $bx - 2}" height="{$lh}">
-              <div xmlns="http://www.w3.org/1999/xhtml" class="fc-blabel fc-blabel-r"><xsl:value-of select="."/></div>
-            </foreignObject>
+            <xsl:call-template name="fc-side-label">
+              <xsl:with-param name="x0" select="$cx + $gs/@w div 2 + 4"/>
+              <xsl:with-param name="x1" select="$cx + $CH + $GR - 2"/>
+              <xsl:with-param name="y" select="$y1"/>
+              <xsl:with-param name="g" select="$GR"/>
+              <xsl:with-param name="class" select="'fc-blabel fc-blabel-r'"/>
+            </xsl:call-template>
           </xsl:if>
         </g>
       </xsl:for-each>
@@ -266,29 +312,71 @@
         <xsl:variable name="e" select="."/>
         <xsl:variable name="gs" select="$S[@i = $e/@from]"/>
         <xsl:variable name="gt" select="$S[@i = $e/@to]"/>
-        <xsl:variable name="k1" select="count($Lf[@from = $e/@from][@lane &lt; $e/@lane]) + 1"/>
-        <xsl:variable name="k2" select="count($Lf[@from = $e/@to]) + count($Lf[@to = $e/@to][@lane &gt; $e/@lane]) + 1"/>
+        <!-- top to bottom on a left side: exits (inner first), entries (outer first), then
+             loops to the box itself, each as an exit and an entry one above the other -->
+        <xsl:variable name="k1">
+          <xsl:choose>
+            <xsl:when test="@from = @to">
+              <xsl:value-of select="count($Lf[@from = $e/@from][@to != @from]) + count($Lf[@to = $e/@to][@to != @from])
+                                    + 2 * count($Lf[@from = $e/@from][@to = @from][@lane &lt; $e/@lane]) + 1"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="count($Lf[@from = $e/@from][@to != @from][@lane &lt; $e/@lane]) + 1"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="k2">
+          <xsl:choose>
+            <xsl:when test="@from = @to"><xsl:value-of select="$k1 + 1"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="count($Lf[@from = $e/@to][@to != @from]) + count($Lf[@to = $e/@to][@to != @from][@lane &gt; $e/@lane]) + 1"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
         <xsl:variable name="y1" select="$gs/@top + $gs/@h div 2 + ($k1 - ($gs/@nl + 1) div 2) * $gs/@sl"/>
         <xsl:variable name="y2" select="$gt/@top + $gt/@h div 2 + ($k2 - ($gt/@nl + 1) div 2) * $gt/@sl"/>
         <xsl:variable name="x1"><xsl:call-template name="fc-side-x"><xsl:with-param name="g" select="$gs"/><xsl:with-param name="y" select="$y1"/></xsl:call-template></xsl:variable>
         <xsl:variable name="x2"><xsl:call-template name="fc-side-x"><xsl:with-param name="g" select="$gt"/><xsl:with-param name="y" select="$y2"/></xsl:call-template></xsl:variable>
         <xsl:variable name="lx" select="$cx - $CH - $GL - (@lane + 0.5) * $fc.lane"/>
         <g class="fc-edge fc-loop" data-from="{$gs/@id}" data-to="{$gt/@id}">
-          <path class="fc-line" fill="none" d="M{$cx - $x1},{$y1} H{$lx} V{$y2} H{$cx - $x2 - 1}" marker-end="url(#{$marker})"/>
+          <path class="fc-line" fill="none" stroke="#51606f" d="M{$cx - $x1},{$y1} H{$lx} V{$y2} H{$cx - $x2 - 1}" marker-end="url(#{$marker})"/>
           <xsl:if test="string(.) != ''">
-            <xsl:variable name="bx" select="$cx - $CH - $GL + 2"/>
-            <xsl:variable name="lh" select="@lines * $fc.blh + 2"/>
-            <foreignObject class="fc-blabel-box" x="{$bx}" y="{$y1 - $lh - 1}" width="{$cx - $gs/@w div 2 - 4 - $bx}" height="{$lh}">
-              <div xmlns="http://www.w3.org/1999/xhtml" class="fc-blabel fc-blabel-l"><xsl:value-of select="."/></div>
-            </foreignObject>
+            <xsl:call-template name="fc-side-label">
+              <xsl:with-param name="x0" select="$cx - $CH - $GL + 2"/>
+              <xsl:with-param name="x1" select="$cx - $gs/@w div 2 - 4"/>
+              <xsl:with-param name="y" select="$y1"/>
+              <xsl:with-param name="g" select="$GL"/>
+              <xsl:with-param name="class" select="'fc-blabel fc-blabel-l'"/>
+            </xsl:call-template>
           </xsl:if>
         </g>
       </xsl:for-each>
     </svg>
+    </div>
+  </xsl:template>
+
+  <!-- A branch label above the exit segment at height y, between x0 and x1. Context: the edge. -->
+  <xsl:template name="fc-side-label" xmlns="http://www.w3.org/2000/svg">
+    <xsl:param name="x0"/>
+    <xsl:param name="x1"/>
+    <xsl:param name="y"/>
+    <xsl:param name="g"/>
+    <xsl:param name="class"/>
+    <xsl:variable name="lines">
+      <xsl:call-template name="fc-lines">
+        <xsl:with-param name="ew" select="@ew"/>
+        <xsl:with-param name="w" select="$g - 10"/>
+        <xsl:with-param name="fill" select="$fc.fill-narrow"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="lh" select="$lines * $fc.blh + 2"/>
+    <foreignObject class="fc-blabel-box" x="{$x0}" y="{$y - $lh - 1}" width="{$x1 - $x0}" height="{$lh}">
+      <div xmlns="http://www.w3.org/1999/xhtml" class="{$class}"><xsl:value-of select="."/></div>
+    </foreignObject>
   </xsl:template>
 
   <!-- One step: <g class="step step-{kind}" data-step="{id}">. Context: an s of the geometry. -->
-  <xsl:template name="fc-box">
+  <xsl:template name="fc-box" xmlns="http://www.w3.org/2000/svg">
     <xsl:param name="cx"/>
     <xsl:variable name="w" select="@w"/>
     <xsl:variable name="h" select="@h"/>
@@ -299,18 +387,15 @@
       <title><xsl:value-of select="l"/></title>
       <xsl:choose>
         <xsl:when test="@shape = 'pill'">
-          <rect class="fc-shape" x="{$x}" y="{$y}" width="{$w}" height="{$h}" rx="{$h div 2}" ry="{$h div 2}" fill="#fff" stroke="#333"/>
+          <xsl:variable name="r" select="$h div 2 - ($h &gt; 2 * $fc.pill-r) * ($h div 2 - $fc.pill-r)"/>
+          <rect class="fc-shape" x="{$x}" y="{$y}" width="{$w}" height="{$h}" rx="{$r}" ry="{$r}" fill="#fff" stroke="#51606f"/>
         </xsl:when>
         <xsl:when test="@shape = 'diamond'">
-          <polygon class="fc-shape" fill="#fff" stroke="#333"
+          <polygon class="fc-shape" fill="#fff" stroke="#51606f"
                    points="{$cx},{$y} {$cx + $w div 2},{$cy} {$cx},{$y + $h} {$x},{$cy}"/>
         </xsl:when>
         <xsl:otherwise>
-          <rect class="fc-shape" x="{$x}" y="{$y}" width="{$w}" height="{$h}" rx="4" ry="4" fill="#fff" stroke="#333"/>
-          <xsl:call-template name="fc-icon">
-            <xsl:with-param name="x" select="$x + 8"/>
-            <xsl:with-param name="y" select="$y + 8"/>
-          </xsl:call-template>
+          <rect class="fc-shape" x="{$x}" y="{$y}" width="{$w}" height="{$h}" rx="4" ry="4" fill="#fff" stroke="#51606f"/>
         </xsl:otherwise>
       </xsl:choose>
       <foreignObject class="fc-label-box" x="{$cx - @tw div 2}" y="{$cy - @th div 2}" width="{@tw}" height="{@th}">
@@ -319,37 +404,40 @@
           <span class="fc-actor"><xsl:value-of select="r"/></span>
         </div>
       </foreignObject>
+      <xsl:call-template name="fc-icon">
+        <xsl:with-param name="x" select="$x"/>
+        <xsl:with-param name="y" select="$y"/>
+      </xsl:call-template>
     </g>
   </xsl:template>
 
-  <!-- A small icon in the corner of automatic, notification and survey boxes (20 x 20). -->
-  <xsl:template name="fc-icon">
+  <!-- A badge on the top left corner of automatic, notification and survey boxes. -->
+  <xsl:template name="fc-icon" xmlns="http://www.w3.org/2000/svg">
     <xsl:param name="x"/>
     <xsl:param name="y"/>
-    <xsl:choose>
-      <xsl:when test="@kind = 'automatic'">
-        <!-- a gear -->
-        <g class="fc-icon" transform="translate({$x},{$y})">
-          <circle cx="10" cy="10" r="6" fill="none" stroke="currentColor" stroke-width="2"/>
-          <path d="M10,1 V4 M10,16 V19 M1,10 H4 M16,10 H19 M3.6,3.6 L5.8,5.8 M14.2,14.2 L16.4,16.4 M3.6,16.4 L5.8,14.2 M14.2,5.8 L16.4,3.6"
-                fill="none" stroke="currentColor" stroke-width="2"/>
-        </g>
-      </xsl:when>
-      <xsl:when test="@kind = 'notification'">
-        <!-- an envelope -->
-        <g class="fc-icon" transform="translate({$x},{$y})">
-          <rect x="1" y="4" width="18" height="13" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.8"/>
-          <path d="M1.5,5 L10,11.5 L18.5,5" fill="none" stroke="currentColor" stroke-width="1.8"/>
-        </g>
-      </xsl:when>
-      <xsl:when test="@kind = 'survey'">
-        <!-- a star -->
-        <g class="fc-icon" transform="translate({$x},{$y})">
-          <path d="M10,1 L12.6,7 L19,7.4 L14.1,11.6 L15.6,18 L10,14.6 L4.4,18 L5.9,11.6 L1,7.4 L7.4,7 Z"
-                fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
-        </g>
-      </xsl:when>
-    </xsl:choose>
+    <xsl:if test="@kind = 'automatic' or @kind = 'notification' or @kind = 'survey'">
+      <g class="fc-icon" transform="translate({$x - 2},{$y - 2})">
+        <circle class="fc-badge" cx="0" cy="0" r="13" fill="#fff" stroke="currentColor" stroke-width="1.6"/>
+        <xsl:choose>
+          <xsl:when test="@kind = 'automatic'">
+            <!-- a gear -->
+            <circle cx="0" cy="0" r="4.2" fill="none" stroke="currentColor" stroke-width="1.8"/>
+            <path d="M0,-8 V-5.5 M0,5.5 V8 M-8,0 H-5.5 M5.5,0 H8 M-5.7,-5.7 L-3.9,-3.9 M3.9,3.9 L5.7,5.7 M-5.7,5.7 L-3.9,3.9 M3.9,-3.9 L5.7,-5.7"
+                  fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
+          </xsl:when>
+          <xsl:when test="@kind = 'notification'">
+            <!-- an envelope -->
+            <rect x="-7" y="-5" width="14" height="10" rx="1" fill="none" stroke="currentColor" stroke-width="1.5"/>
+            <path d="M-6.5,-4.3 L0,0.8 L6.5,-4.3" fill="none" stroke="currentColor" stroke-width="1.5"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <!-- a star -->
+            <path d="M0,-7.5 L2.1,-2.6 L7.2,-2.2 L3.3,1.2 L4.5,6.3 L0,3.6 L-4.5,6.3 L-3.3,1.2 L-7.2,-2.2 L-2.1,-2.6 Z"
+                  fill="currentColor" stroke="none"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </g>
+    </xsl:if>
   </xsl:template>
 
   <!-- How far from the column centre the side of box g is at height y (an absolute y). -->
@@ -361,21 +449,48 @@
     <xsl:variable name="dy" select="math:abs($y - ($g/@top + $hh))"/>
     <xsl:choose>
       <xsl:when test="$g/@shape = 'diamond'">
-        <xsl:value-of select="$hw * (1 - $dy div $hh)"/>
+        <xsl:value-of select="round(10 * $hw * (1 - $dy div $hh)) div 10"/>
       </xsl:when>
-      <xsl:when test="$g/@shape = 'pill' and $dy &lt; $hh">
-        <xsl:value-of select="$hw - $hh + math:sqrt($hh * $hh - $dy * $dy)"/>
+      <xsl:when test="$g/@shape = 'pill'">
+        <!-- a rounded rectangle of corner radius r: straight between the corners -->
+        <xsl:variable name="r" select="$hh - ($hh &gt; $fc.pill-r) * ($hh - $fc.pill-r)"/>
+        <xsl:variable name="d" select="$dy - ($hh - $r)"/>
+        <xsl:choose>
+          <xsl:when test="$d &lt;= 0"><xsl:value-of select="$hw"/></xsl:when>
+          <xsl:when test="$d &lt; $r"><xsl:value-of select="round(10 * ($hw - $r + math:sqrt($r * $r - $d * $d))) div 10"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$hw - $r"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$hw"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- Vertical spacing of the endpoints on a box side: room for the tallest exit label. -->
-  <xsl:template name="fc-spacing">
-    <xsl:param name="es"/>
-    <xsl:variable name="m" select="math:max($es/@lines)"/>
+  <!-- Lines a label of estimated one-line width ew takes in width w. -->
+  <xsl:template name="fc-lines">
+    <xsl:param name="ew"/>
+    <xsl:param name="w"/>
+    <xsl:param name="fill"/>
     <xsl:choose>
-      <xsl:when test="$es and $m * $fc.blh + 8 &gt; 24"><xsl:value-of select="$m * $fc.blh + 8"/></xsl:when>
+      <xsl:when test="not($ew &gt; 0)">0</xsl:when>
+      <xsl:when test="$ew &lt;= $w">1</xsl:when>
+      <xsl:otherwise><xsl:value-of select="ceiling($ew div ($w * $fill))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Vertical spacing of the endpoints on a box side: room for the tallest exit label
+       (ew: the widest label leaving that side, g: the gutter it goes in). -->
+  <xsl:template name="fc-spacing">
+    <xsl:param name="ew"/>
+    <xsl:param name="g"/>
+    <xsl:variable name="lines">
+      <xsl:call-template name="fc-lines">
+        <xsl:with-param name="ew" select="$ew"/>
+        <xsl:with-param name="w" select="$g - 10"/>
+        <xsl:with-param name="fill" select="$fc.fill-narrow"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$lines * $fc.blh + 8 &gt; 24"><xsl:value-of select="$lines * $fc.blh + 8"/></xsl:when>
       <xsl:otherwise>24</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
