@@ -207,7 +207,8 @@ spawn(struct slot *s)
 		sigprocmask(SIG_SETMASK, &child_mask, NULL);
 		drop_privileges();
 		bk_log_init("borikan-worker", cfg.verbose);
-		_exit(bk_worker_run(&cfg, listen_fd));
+		/* exit(), not _exit(): the leak checker runs at exit in sanitizer builds. */
+		exit(bk_worker_run(&cfg, listen_fd));
 	}
 	s->pid = pid;
 	s->started = bk_now();

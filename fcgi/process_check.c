@@ -215,11 +215,13 @@ check_rules(const char *path, xmlDocPtr doc, char *err, size_t errsz)
 			continue;
 		if (n == MAX_STEPS)
 			FAIL(s, "more than %d steps", MAX_STEPS);
+		a = prop(s, "id");
+		if (step_index(steps, n, a) >= 0)
+			FAIL(s, "step id \"%s\" is used twice", (char *)a);
 		steps[n].node = s;
-		steps[n].id = prop(s, "id");
+		steps[n].id = a;
+		a = NULL;
 		steps[n].kind = prop(s, "kind");
-		if (step_index(steps, n, steps[n].id) >= 0)
-			FAIL(s, "step id \"%s\" is used twice", (char *)steps[n].id);
 		n++;
 	}
 	if (n == 0 || xmlStrcmp(steps[0].kind, BAD_CAST "start") != 0)
