@@ -50,8 +50,8 @@
   <xsl:variable name="fc.pill-w" select="240"/>
   <xsl:variable name="fc.pill-r" select="34"/>    <!-- most corner radius of start and end: a pill when one line -->
   <xsl:variable name="fc.dia-w" select="280"/>
-  <xsl:variable name="fc.dia-tw" select="0.6"/>   <!-- text area of a diamond, share of its width -->
-  <xsl:variable name="fc.dia-th" select="0.44"/>  <!-- and of its height (a little past the sides at the corners: the lines are centred, the last one is the short actor line) -->
+  <xsl:variable name="fc.dia-tw" select="0.58"/>  <!-- text area of a diamond, share of its width -->
+  <xsl:variable name="fc.dia-th" select="0.4"/>   <!-- and of its height (shares add up to less than 1: the text box fits inside) -->
   <xsl:variable name="fc.gap" select="34"/>       <!-- between rows -->
   <xsl:variable name="fc.gutter" select="124"/>   <!-- most room for branch labels beside the column -->
   <xsl:variable name="fc.gutter-bare" select="16"/>

@@ -353,7 +353,7 @@
         <!-- roles -->
         <m k="role.requester">Requester</m>
         <m k="role.ict-officer">ICT officer</m>
-        <m k="role.ict-head">Head of the ICT group</m>
+        <m k="role.ict-head">ICT group head</m>
         <m k="role.department-head">Head of department</m>
         <m k="role.director">Director</m>
         <m k="role.records-office">Records office</m>
