@@ -429,11 +429,14 @@ def metrics():
 # ---- a bounded request loop ------------------------------------------------------------
 
 class Loop:
-    """Threads requesting paths in turn until stopped, max_seconds or max_requests.
-    Every request is recorded as (start, end, path, status or error text)."""
+    """Threads requesting paths in turn until stopped, max_seconds or max_requests, at most
+    rate requests per second in all (paced, so that the load lasts through what the test
+    does). Every request is recorded as (start, end, path, status or error text)."""
 
-    def __init__(self, paths, threads=3, max_seconds=12.0, max_requests=2000, timeout=10):
+    def __init__(self, paths, threads=3, max_seconds=10.0, max_requests=2000, timeout=10,
+                 rate=200.0):
         self.paths = paths
+        self.interval = threads / float(rate)
         self.nthreads = threads
         self.max_seconds = max_seconds
         self.max_requests = max_requests
@@ -447,7 +450,13 @@ class Loop:
     def _run(self, k):
         i = k
         deadline = self.t0 + self.max_seconds
+        due = self.t0 + k * self.interval / self.nthreads
         while not self.stop_ev.is_set() and time.monotonic() < deadline:
+            wait = due - time.monotonic()
+            if wait > 0:
+                if self.stop_ev.wait(wait):
+                    return
+            due = max(due + self.interval, time.monotonic() - self.interval)
             with self.lock:
                 if self.count >= self.max_requests:
                     return

@@ -20,6 +20,7 @@ def test_reload_replaces_every_worker_without_a_failed_request():
     loop = h.Loop(PATHS, threads=3, max_seconds=10, max_requests=2000).start()
     try:
         assert loop.wait_requests(30, 5), "the request loop did not get going: %s" % loop.summary()
+        time.sleep(max(0.0, loop.t0 + 1.0 - time.monotonic()))    # a second of load first
         hup_at = time.monotonic()
         h.kill(master, h.SIGHUP)
 

@@ -23,6 +23,7 @@ def test_killed_worker_is_replaced_and_at_most_one_request_fails():
     replaced_at = None
     try:
         assert loop.wait_requests(30, 5), "the request loop did not get going: %s" % loop.summary()
+        time.sleep(max(0.0, loop.t0 + 1.0 - time.monotonic()))    # a second of load first
         victim = old[0]
         killed_at = time.monotonic()
         os.kill(victim, h.SIGKILL)
