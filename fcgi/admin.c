@@ -3,6 +3,10 @@
  *
  *   borikan-admin check-processes DIR   check every .xml file of DIR against DIR/process.rng
  *   borikan-admin load-processes DIR    check, then store them all in one transaction
+ *   borikan-admin add-unit CODE KIND NAME_TH NAME_EN [PARENT_CODE]
+ *   borikan-admin add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN
+ *   borikan-admin grant USERNAME ROLE UNIT_CODE
+ *   borikan-admin set-password USERNAME          (the password on standard input)
  *
  * A definition that fails is refused with "file:line: reason" and nothing is loaded.
  * After loading, send SIGHUP to the master so the workers read the new catalogue.
@@ -18,6 +22,7 @@
 #include <libxml/parser.h>
 #include <sodium.h>
 
+#include "admin.h"
 #include "borikan.h"
 
 #define MAX_FILES 256
@@ -209,24 +214,33 @@ out:
 }
 
 static int
-load(struct def *defs, size_t n)
+connect_db(void)
 {
 	struct bk_db_config c;
 	const char *v;
-	MYSQL_STMT *st;
 
 	memset(&c, 0, sizeof(c));
 	bk_strlcpy(c.socket, (v = getenv("BORIKAN_DB_SOCKET")) ? v : "", sizeof(c.socket));
 	bk_strlcpy(c.name, (v = getenv("BORIKAN_DB_NAME")) ? v : "borikan", sizeof(c.name));
 	bk_strlcpy(c.user, (v = getenv("BORIKAN_DB_USER")) ? v : (getenv("USER") ? getenv("USER") : "root"), sizeof(c.user));
 	if (bk_db_open(&c) != BK_OK) {
-		fprintf(stderr, "cannot connect to the database\n");
+		fprintf(stderr, "ติดต่อฐานข้อมูลไม่ได้ / cannot connect to the database\n");
 		return 1;
 	}
+	return 0;
+}
+
+static int
+load(struct def *defs, size_t n)
+{
+	MYSQL_STMT *st;
+
+	if (connect_db() != 0)
+		return 1;
 	/* All or nothing: a half-loaded catalogue is worse than the old one. */
 	if (bk_db_begin() != BK_OK)
 		goto fail;
-	if ((st = bk_db_stmt(STMT_PROCESS_SHA)) == NULL || mysql_stmt_execute(st) != 0)
+	if ((st = bk_db_stmt(STMT_PROCESS_RETIRE_ALL)) == NULL || mysql_stmt_execute(st) != 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++)
 		if (store(&defs[i]) != BK_OK)
@@ -253,9 +267,32 @@ main(int argc, char **argv)
 	bk_log_init("borikan-admin", 0);
 	if (sodium_init() < 0)
 		return 1;
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{ "add-unit", admin_add_unit },
+		{ "add-person", admin_add_person },
+		{ "grant", admin_grant },
+		{ "set-password", admin_set_password },
+	};
+
+	for (size_t i = 0; argc >= 2 && i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		if (strcmp(argv[1], cmds[i].name) != 0)
+			continue;
+		if (connect_db() != 0)
+			return 1;
+		rc = cmds[i].fn(argc - 2, argv + 2);
+		bk_db_close();
+		return rc;
+	}
 	if (argc != 3 || (strcmp(argv[1], "check-processes") != 0 &&
 	    strcmp(argv[1], "load-processes") != 0)) {
-		fprintf(stderr, "usage: borikan-admin check-processes|load-processes DIR\n");
+		fprintf(stderr, "usage: borikan-admin check-processes|load-processes DIR\n"
+		    "       borikan-admin add-unit CODE KIND NAME_TH NAME_EN [PARENT_CODE]\n"
+		    "       borikan-admin add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN\n"
+		    "       borikan-admin grant USERNAME ROLE UNIT_CODE\n"
+		    "       borikan-admin set-password USERNAME < password\n");
 		return 2;
 	}
 	rc = check_dir(argv[2], defs, &n);

@@ -74,7 +74,22 @@ enum bk_stmt {
 	STMT_PING,
 	STMT_PROCESS_ALL,
 	STMT_PROCESS_UPSERT,
-	STMT_PROCESS_SHA,
+	STMT_PROCESS_RETIRE_ALL,
+	STMT_UNIT_INSERT,
+	STMT_UNIT_ID,
+	STMT_PERSON_INSERT,
+	STMT_PERSON_LOGIN,
+	STMT_PERSON_SET_PASSWORD,
+	STMT_PERSON_ID,
+	STMT_ROLE_GRANT,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_GET,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_OTHERS,
+	STMT_THROTTLE_GET,
+	STMT_THROTTLE_FAIL,
+	STMT_THROTTLE_CLEAR,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -82,6 +97,36 @@ void	bk_db_close(void);
 enum bk_err bk_db_ping(void);
 struct st_mysql_stmt *bk_db_stmt(enum bk_stmt);
 enum bk_err bk_db_begin(void);
+
+/*
+ * One execution of a prepared statement: bind inputs in order, execute, bind outputs in
+ * order, fetch rows. Strings are bound by pointer: they must outlive bk_q_exec (inputs)
+ * or the last bk_q_fetch (outputs). Every call after a failure is a no-op that keeps the
+ * first error, so a sequence can be checked once at the end.
+ */
+#define BK_Q_MAX 16
+struct bk_q {
+	struct st_mysql_stmt *st;
+	enum bk_err err;
+	int	 nin, nout, bound;
+	struct st_mysql_bind *in, *out;
+	unsigned long inlen[BK_Q_MAX], outlen[BK_Q_MAX];
+	char	 outnull[BK_Q_MAX];
+	size_t	 outsize[BK_Q_MAX];
+	long long inint[BK_Q_MAX];
+};
+void	bk_q_init(struct bk_q *, enum bk_stmt);
+void	bk_q_str(struct bk_q *, const char *);		/* NULL binds SQL NULL */
+void	bk_q_bin(struct bk_q *, const void *, size_t);
+void	bk_q_int(struct bk_q *, long long);
+enum bk_err bk_q_exec(struct bk_q *);
+void	bk_q_out_str(struct bk_q *, char *buf, size_t size);	/* NUL-terminated, "" for NULL */
+void	bk_q_out_int(struct bk_q *, long long *);
+/* 1: a row; 0: no more rows; -1: error (q->err set). A too long string is BK_ETOOBIG. */
+int	bk_q_fetch(struct bk_q *);
+unsigned long long bk_q_affected(struct bk_q *);
+unsigned long long bk_q_insert_id(struct bk_q *);
+void	bk_q_done(struct bk_q *);
 enum bk_err bk_db_commit(void);
 void	bk_db_rollback(void);
 
@@ -112,7 +157,10 @@ const struct bk_process *bk_catalogue_find(const char *code);
 const char *bk_catalogue_updated(void);
 
 /* ---- render.c: compiled stylesheets, one transform per page ------------------------ */
-enum bk_sheet { SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET__COUNT };
+enum bk_sheet {
+	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
+	SHEET__COUNT
+};
 enum bk_err bk_render_init(const char *xslt_dir);
 void	bk_render_free(void);
 /* Transforms doc; *out is malloc'd (caller frees), *outlen its length. */
@@ -121,9 +169,23 @@ enum bk_err bk_render(enum bk_sheet, xmlDocPtr doc, const char *lang, const char
 
 /* ---- req.c: one request, its validated input and its response --------------------- */
 #define BK_MAX_QUERY_KEYS 16
+#define BK_MAX_FORM_KEYS 64
+#define BK_MAX_FORM_BODY (64 * 1024)
 struct bk_param {
 	const char *key;
 	char	*value;		/* decoded, valid UTF-8, no NUL */
+};
+/* The signed-in person of a request, from the session cookie (session.c). */
+struct bk_session {
+	bool	 valid;
+	long long person_id;
+	char	 username[65];
+	char	 name_th[201];
+	char	 name_en[201];
+	char	 unit[41];
+	char	 csrf[65];
+	char	 roles[1024];	/* "role@unit role@unit ..." */
+	unsigned char id_hash[32];
 };
 struct bk_req {
 	struct FCGX_Request *fcgx;
@@ -139,8 +201,14 @@ struct bk_req {
 	bool	 lang_set;	/* ?lang= was given: remember it in a cookie */
 	struct bk_param params[BK_MAX_QUERY_KEYS];
 	size_t	 nparams;
+	struct bk_param form[BK_MAX_FORM_KEYS];
+	size_t	 nform;
+	const char *remote_addr;
+	bool	 https;
+	struct bk_session sess;
 	char	 capture[64];	/* the {code} of the matched route */
 	int	 route;
+	unsigned route_methods;	/* of a path that matched with another method (405) */
 	/* response */
 	int	 status;
 	const char *ctype;
@@ -155,14 +223,34 @@ struct bk_req {
 enum bk_err bk_req_parse(struct bk_req *, struct FCGX_Request *);
 void	bk_req_free(struct bk_req *);
 const char *bk_req_param(const struct bk_req *, const char *key);
+const char *bk_req_form(const struct bk_req *, const char *key);
+/* Reads an urlencoded body: 0 on success, else the status to answer (400, 411, 413, 415). */
+int	bk_req_read_form(struct bk_req *);
+void	bk_req_redirect(struct bk_req *, const char *location);
 void	bk_req_header(struct bk_req *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void	bk_req_send(struct bk_req *);
 void	bk_req_error(struct bk_req *, int status);
 void	bk_req_page(struct bk_req *, int status, enum bk_sheet, xmlDocPtr);
 
+/* ---- session.c ------------------------------------------------------------------------ */
+#define BK_SESSION_IDLE (2 * 3600)
+#define BK_SESSION_MAX (12 * 3600)
+enum bk_err bk_session_load(struct bk_req *);
+enum bk_err bk_session_create(struct bk_req *, long long person_id);
+void	bk_session_destroy(struct bk_req *);
+bool	bk_session_has_role(const struct bk_req *, const char *role);
+bool	bk_csrf_ok(const struct bk_req *);
+bool	bk_precsrf_ok(const struct bk_req *);
+void	bk_precsrf_issue(struct bk_req *, char *token, size_t size);
+
 /* ---- router.c ------------------------------------------------------------------------ */
 #define BK_GET	0x1
 #define BK_POST	0x2
+/* Route flags: what the router checks before the handler runs. */
+#define BK_F_SESSION	0x01	/* read the session cookie */
+#define BK_F_LOGIN	0x02	/* a signed-in person only; others go to /login */
+#define BK_F_CSRF	0x04	/* a POST's csrf field must match the session's */
+#define BK_F_PRECSRF	0x08	/* a POST before sign-in: csrf field matches its cookie */
 typedef void bk_handler(struct bk_req *);
 struct bk_route {
 	const char *name;	/* metrics label */
@@ -170,6 +258,8 @@ struct bk_route {
 	const char *pattern;	/* literal, with at most one {code} segment */
 	const char *const *keys; /* accepted query keys; NULL-terminated */
 	bk_handler *fn;
+	unsigned flags;
+	const char *role;	/* a role the person must hold, or NULL */
 };
 extern const struct bk_route bk_routes[];
 extern const size_t bk_nroutes;
@@ -183,6 +273,11 @@ void	h_manual(struct bk_req *);
 void	h_definition(struct bk_req *);
 void	h_healthz(struct bk_req *);
 void	h_metrics(struct bk_req *);
+void	h_login_form(struct bk_req *);
+void	h_login(struct bk_req *);
+void	h_logout(struct bk_req *);
+void	h_account(struct bk_req *);
+void	h_password(struct bk_req *);
 void	bk_page_cache_clear(void);
 
 /* ---- worker.c ------------------------------------------------------------------------ */

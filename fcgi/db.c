@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <mysql.h>
@@ -29,7 +30,50 @@ static const char *const sql[STMT__COUNT] = {
 	    " is_public = VALUES(is_public), title_th = VALUES(title_th),"
 	    " title_en = VALUES(title_en), definition = VALUES(definition),"
 	    " sha256 = VALUES(sha256), retired = 0, loaded_at = NOW(6)",
-	[STMT_PROCESS_SHA] = "UPDATE process SET retired = 1",
+	[STMT_PROCESS_RETIRE_ALL] = "UPDATE process SET retired = 1",
+	[STMT_UNIT_INSERT] =
+	    "INSERT INTO unit (code, kind, name_th, name_en, parent_id)"
+	    " VALUES (?, ?, ?, ?, (SELECT id FROM unit u WHERE u.code = ?))",
+	[STMT_UNIT_ID] = "SELECT id FROM unit WHERE code = ?",
+	[STMT_PERSON_INSERT] =
+	    "INSERT INTO person (username, email, name_th, name_en, unit_id)"
+	    " SELECT ?, ?, ?, ?, id FROM unit WHERE code = ?",
+	[STMT_PERSON_LOGIN] =
+	    "SELECT id, password_hash, active FROM person WHERE username = ?",
+	[STMT_PERSON_SET_PASSWORD] =
+	    "UPDATE person SET password_hash = ?, password_set_at = NOW(6) WHERE id = ?",
+	[STMT_PERSON_ID] = "SELECT id FROM person WHERE username = ?",
+	[STMT_ROLE_GRANT] =
+	    "INSERT IGNORE INTO person_role (person_id, role, unit_id)"
+	    " SELECT p.id, ?, u.id FROM person p, unit u WHERE p.username = ? AND u.code = ?",
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO session (id_hash, person_id, csrf, created_at, last_seen, expires_at, address)"
+	    " VALUES (?, ?, ?, NOW(6), NOW(6), NOW(6) + INTERVAL ? SECOND, ?)",
+	/* One query gives the session, the person and every role they hold. */
+	[STMT_SESSION_GET] =
+	    "SELECT p.id, p.username, p.name_th, p.name_en, s.csrf,"
+	    " TIMESTAMPDIFF(SECOND, s.last_seen, NOW(6)),"
+	    " (SELECT GROUP_CONCAT(CONCAT(r.role, '@', u.code) SEPARATOR ' ')"
+	    "  FROM person_role r JOIN unit u ON u.id = r.unit_id WHERE r.person_id = p.id),"
+	    " (SELECT code FROM unit WHERE id = p.unit_id)"
+	    " FROM session s JOIN person p ON p.id = s.person_id"
+	    " WHERE s.id_hash = ? AND s.expires_at > NOW(6)"
+	    " AND s.last_seen > NOW(6) - INTERVAL ? SECOND AND p.active = 1",
+	[STMT_SESSION_TOUCH] = "UPDATE session SET last_seen = NOW(6) WHERE id_hash = ?",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE id_hash = ?",
+	[STMT_SESSION_DELETE_OTHERS] =
+	    "DELETE FROM session WHERE person_id = ? AND id_hash <> ?",
+	[STMT_THROTTLE_GET] =
+	    "SELECT failures, GREATEST(0, ? - TIMESTAMPDIFF(SECOND, window_start, NOW(6)))"
+	    " FROM login_throttle WHERE kind = ? AND subject = ?"
+	    " AND window_start > NOW(6) - INTERVAL ? SECOND",
+	/* failures is computed from the old window_start, before window_start moves. */
+	[STMT_THROTTLE_FAIL] =
+	    "INSERT INTO login_throttle (kind, subject, failures, window_start)"
+	    " VALUES (?, ?, 1, NOW(6)) ON DUPLICATE KEY UPDATE"
+	    " failures = IF(window_start < NOW(6) - INTERVAL ? SECOND, 1, failures + 1),"
+	    " window_start = IF(failures = 1, NOW(6), window_start)",
+	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE kind = ? AND subject = ?",
 };
 
 static MYSQL *conn;
@@ -191,4 +235,199 @@ bk_db_rollback(void)
 {
 	if (conn != NULL && mysql_query(conn, "ROLLBACK") != 0)
 		bk_db_close();
+}
+
+/* ---- bk_q: one execution of a statement ---------------------------------------------- */
+
+void
+bk_q_init(struct bk_q *q, enum bk_stmt id)
+{
+	memset(q, 0, sizeof(*q));
+	q->in = calloc(BK_Q_MAX, sizeof(MYSQL_BIND));
+	q->out = calloc(BK_Q_MAX, sizeof(MYSQL_BIND));
+	if (q->in == NULL || q->out == NULL) {
+		q->err = BK_ENOMEM;
+		return;
+	}
+	if ((q->st = bk_db_stmt(id)) == NULL)
+		q->err = BK_EDB;
+}
+
+static MYSQL_BIND *
+next_in(struct bk_q *q)
+{
+	if (q->err != BK_OK)
+		return NULL;
+	if (q->nin == BK_Q_MAX) {
+		q->err = BK_EINVAL;
+		return NULL;
+	}
+	return &q->in[q->nin];
+}
+
+void
+bk_q_str(struct bk_q *q, const char *s)
+{
+	MYSQL_BIND *b = next_in(q);
+
+	if (b == NULL)
+		return;
+	if (s == NULL)
+		b->buffer_type = MYSQL_TYPE_NULL;
+	else {
+		q->inlen[q->nin] = strlen(s);
+		b->buffer_type = MYSQL_TYPE_STRING;
+		b->buffer = (void *)s;
+		b->buffer_length = q->inlen[q->nin];
+		b->length = &q->inlen[q->nin];
+	}
+	q->nin++;
+}
+
+void
+bk_q_bin(struct bk_q *q, const void *p, size_t n)
+{
+	MYSQL_BIND *b = next_in(q);
+
+	if (b == NULL)
+		return;
+	q->inlen[q->nin] = n;
+	b->buffer_type = MYSQL_TYPE_BLOB;
+	b->buffer = (void *)p;
+	b->buffer_length = n;
+	b->length = &q->inlen[q->nin];
+	q->nin++;
+}
+
+void
+bk_q_int(struct bk_q *q, long long v)
+{
+	MYSQL_BIND *b = next_in(q);
+
+	if (b == NULL)
+		return;
+	q->inint[q->nin] = v;
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = &q->inint[q->nin];
+	q->nin++;
+}
+
+enum bk_err
+bk_q_exec(struct bk_q *q)
+{
+	if (q->err != BK_OK)
+		return q->err;
+	if ((q->nin > 0 && mysql_stmt_bind_param(q->st, q->in) != 0) ||
+	    mysql_stmt_execute(q->st) != 0) {
+		unsigned err = mysql_stmt_errno(q->st);
+		/* A duplicate key is the caller's answer to give, not a broken database. */
+		if (err == 1062) {
+			q->err = BK_EINVAL;
+			return q->err;
+		}
+		db_failed(q->st, "execute");
+		q->st = NULL;
+		q->err = BK_EDB;
+	}
+	return q->err;
+}
+
+void
+bk_q_out_str(struct bk_q *q, char *buf, size_t size)
+{
+	MYSQL_BIND *b;
+
+	if (q->err != BK_OK || q->nout == BK_Q_MAX) {
+		if (q->err == BK_OK)
+			q->err = BK_EINVAL;
+		return;
+	}
+	b = &q->out[q->nout];
+	buf[0] = '\0';
+	b->buffer_type = MYSQL_TYPE_STRING;
+	b->buffer = buf;
+	b->buffer_length = size;
+	b->length = &q->outlen[q->nout];
+	b->is_null = (my_bool *)&q->outnull[q->nout];
+	q->outsize[q->nout] = size;
+	q->nout++;
+}
+
+void
+bk_q_out_int(struct bk_q *q, long long *v)
+{
+	MYSQL_BIND *b;
+
+	if (q->err != BK_OK || q->nout == BK_Q_MAX) {
+		if (q->err == BK_OK)
+			q->err = BK_EINVAL;
+		return;
+	}
+	b = &q->out[q->nout];
+	*v = 0;
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = v;
+	b->is_null = (my_bool *)&q->outnull[q->nout];
+	q->nout++;
+}
+
+int
+bk_q_fetch(struct bk_q *q)
+{
+	int r;
+
+	if (q->err != BK_OK)
+		return -1;
+	if (q->nout > 0 && !q->bound) {
+		if (mysql_stmt_bind_result(q->st, q->out) != 0) {
+			q->err = BK_EDB;
+			return -1;
+		}
+		q->bound = 1;
+	}
+	r = mysql_stmt_fetch(q->st);
+	if (r == MYSQL_NO_DATA)
+		return 0;
+	if (r == 1) {
+		db_failed(q->st, "fetch");
+		q->st = NULL;
+		q->err = BK_EDB;
+		return -1;
+	}
+	for (int i = 0; i < q->nout; i++) {
+		if (q->out[i].buffer_type != MYSQL_TYPE_STRING)
+			continue;
+		if (q->outnull[i]) {
+			((char *)q->out[i].buffer)[0] = '\0';
+			continue;
+		}
+		if (q->outlen[i] >= q->outsize[i]) {
+			q->err = BK_ETOOBIG;
+			return -1;
+		}
+		((char *)q->out[i].buffer)[q->outlen[i]] = '\0';
+	}
+	return 1;
+}
+
+unsigned long long
+bk_q_affected(struct bk_q *q)
+{
+	return q->st != NULL ? mysql_stmt_affected_rows(q->st) : 0;
+}
+
+unsigned long long
+bk_q_insert_id(struct bk_q *q)
+{
+	return q->st != NULL ? mysql_stmt_insert_id(q->st) : 0;
+}
+
+void
+bk_q_done(struct bk_q *q)
+{
+	if (q->st != NULL)
+		mysql_stmt_free_result(q->st);
+	free(q->in);
+	free(q->out);
+	q->in = q->out = NULL;
 }

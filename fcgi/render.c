@@ -26,6 +26,8 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_CATALOGUE] = "catalogue.xsl",
 	[SHEET_MANUAL] = "manual.xsl",
 	[SHEET_ERROR] = "error.xsl",
+	[SHEET_LOGIN] = "login.xsl",
+	[SHEET_ACCOUNT] = "account.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

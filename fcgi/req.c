@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <fcgiapp.h>
 #include <sodium.h>
@@ -96,51 +97,127 @@ negotiate(const char *al)
 }
 
 /*
- * Splits and decodes the query string. Every key is kept here; the router drops those
- * its route does not accept. BK_EINVAL on malformed input, BK_ETOOBIG past the caps.
+ * Splits and decodes urlencoded pairs (a query string or a form body) into arr. Every
+ * key is kept; the router and handlers read only the keys they know. BK_EINVAL on
+ * malformed input or a key given twice, BK_ETOOBIG past the caps.
  */
 static enum bk_err
-parse_query(struct bk_req *r)
+parse_pairs(const char *p, const char *end, struct bk_param *arr, size_t max, size_t *n,
+    size_t maxvalue)
 {
-	const char *q = r->query, *p;
-
-	if (q == NULL || *q == '\0')
-		return BK_OK;
-	if (strlen(q) > MAX_QUERY)
-		return BK_ETOOBIG;
-	for (p = q; *p != '\0';) {
+	while (p < end) {
 		size_t len = strcspn(p, "&"), klen;
-		const char *eq = memchr(p, '=', len);
+		const char *eq;
 		char key[64], *value;
 		enum bk_err e;
 
+		if (len > (size_t)(end - p))
+			len = (size_t)(end - p);
 		if (len == 0) {
 			p++;
 			continue;
 		}
-		if (r->nparams == BK_MAX_QUERY_KEYS)
+		if (*n == max)
 			return BK_ETOOBIG;
+		eq = memchr(p, '=', len);
 		klen = eq != NULL ? (size_t)(eq - p) : len;
 		if ((e = bk_url_decode(p, klen, key, sizeof(key), NULL)) != BK_OK)
 			return e;
-		if ((value = malloc(MAX_VALUE)) == NULL)
+		for (size_t i = 0; i < *n; i++)
+			if (strcmp(arr[i].key, key) == 0)
+				return BK_EINVAL;	/* a key given twice is ambiguous */
+		if ((value = malloc(maxvalue)) == NULL)
 			return BK_ENOMEM;
 		e = bk_url_decode(eq != NULL ? eq + 1 : p + len, eq != NULL ?
-		    len - klen - 1 : 0, value, MAX_VALUE, NULL);
-		if (e != BK_OK || bk_req_param(r, key) != NULL) {
+		    len - klen - 1 : 0, value, maxvalue, NULL);
+		if (e != BK_OK) {
 			free(value);
-			return e != BK_OK ? e : BK_EINVAL;	/* a key given twice is ambiguous */
+			return e;
 		}
-		if ((r->params[r->nparams].key = strdup(key)) == NULL) {
+		if ((arr[*n].key = strdup(key)) == NULL) {
 			free(value);
 			return BK_ENOMEM;
 		}
-		r->params[r->nparams++].value = value;
+		arr[(*n)++].value = value;
 		p += len;
-		if (*p == '&')
+		if (p < end && *p == '&')
 			p++;
 	}
 	return BK_OK;
+}
+
+static enum bk_err
+parse_query(struct bk_req *r)
+{
+	const char *q = r->query;
+	size_t len;
+
+	if (q == NULL || *q == '\0')
+		return BK_OK;
+	if ((len = strlen(q)) > MAX_QUERY)
+		return BK_ETOOBIG;
+	return parse_pairs(q, q + len, r->params, BK_MAX_QUERY_KEYS, &r->nparams, MAX_VALUE);
+}
+
+/*
+ * Reads and parses an application/x-www-form-urlencoded body. Returns 0, or the status
+ * to answer: 411 without a length, 413 past BK_MAX_FORM_BODY, 415 for another type,
+ * 400 for a malformed body.
+ */
+int
+bk_req_read_form(struct bk_req *r)
+{
+	const char *type = env(r, "CONTENT_TYPE"), *lenstr = env(r, "CONTENT_LENGTH");
+	long len;
+	char *body;
+	int got;
+	enum bk_err e;
+
+	if (type == NULL || strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0 ||
+	    (type[33] != '\0' && type[33] != ';'))
+		return 415;
+	if (lenstr == NULL || *lenstr == '\0')
+		return 411;
+	if (bk_parse_long(lenstr, 0, 1L << 40, &len) != BK_OK)
+		return 400;
+	if (len > BK_MAX_FORM_BODY)
+		return 413;
+	if ((body = malloc((size_t)len + 1)) == NULL)
+		return 500;
+	got = len > 0 ? FCGX_GetStr(body, (int)len, r->fcgx->in) : 0;
+	if (got != (int)len) {
+		free(body);
+		return 400;
+	}
+	body[len] = '\0';
+	e = parse_pairs(body, body + len, r->form, BK_MAX_FORM_KEYS, &r->nform, (size_t)len + 1);
+	free(body);
+	if (e == BK_ENOMEM)
+		return 500;
+	return e == BK_OK ? 0 : (e == BK_ETOOBIG ? 413 : 400);
+}
+
+const char *
+bk_req_form(const struct bk_req *r, const char *key)
+{
+	for (size_t i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].key, key) == 0)
+			return r->form[i].value;
+	return NULL;
+}
+
+/* 303 See Other to a path of this site (the caller checked it is local). */
+void
+bk_req_redirect(struct bk_req *r, const char *location)
+{
+	r->status = 303;
+	r->cache = "no-store";
+	bk_req_header(r, "Location: %s", location);
+	if (!r->body_static)
+		free(r->body);
+	r->body = NULL;
+	r->bodylen = 0;
+	r->ctype = "text/plain; charset=utf-8";
 }
 
 /*
@@ -181,6 +258,10 @@ bk_req_parse(struct bk_req *r, FCGX_Request *fcgx)
 	r->cookie = env(r, "HTTP_COOKIE");
 	r->accept_language = env(r, "HTTP_ACCEPT_LANGUAGE");
 	r->if_none_match = env(r, "HTTP_IF_NONE_MATCH");
+	r->remote_addr = env(r, "REMOTE_ADDR");
+	if (r->remote_addr == NULL)
+		r->remote_addr = "";
+	r->https = env(r, "HTTPS") != NULL && strcasecmp(env(r, "HTTPS"), "on") == 0;
 
 	e = parse_query(r);
 	if (e == BK_ENOMEM)
@@ -214,6 +295,13 @@ bk_req_free(struct bk_req *r)
 		free(r->params[i].value);
 	}
 	r->nparams = 0;
+	for (size_t i = 0; i < r->nform; i++) {
+		free((char *)r->form[i].key);
+		sodium_memzero(r->form[i].value, strlen(r->form[i].value));	/* passwords */
+		free(r->form[i].value);
+	}
+	r->nform = 0;
+	sodium_memzero(&r->sess, sizeof(r->sess));
 	if (!r->body_static)
 		free(r->body);
 	r->body = NULL;
@@ -255,6 +343,11 @@ reason(int status)
 	case 200: return "OK";
 	case 301: return "Moved Permanently";
 	case 303: return "See Other";
+	case 401: return "Unauthorized";
+	case 411: return "Length Required";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
@@ -347,7 +440,8 @@ bk_req_error(struct bk_req *r, int status)
 	snprintf(num, sizeof(num), "%d", status);
 	xmlNewProp(root, BAD_CAST "status", BAD_CAST num);
 	if (status == 405)
-		xmlNewProp(root, BAD_CAST "allow", BAD_CAST "GET, HEAD");
+		xmlNewProp(root, BAD_CAST "allow", BAD_CAST (r->route_methods == BK_POST ?
+		    "POST" : r->route_methods == BK_GET ? "GET, HEAD" : "GET, HEAD, POST"));
 	bk_req_page(r, status, SHEET_ERROR, doc);
 	r->status = status;
 	xmlFreeDoc(doc);

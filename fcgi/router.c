@@ -4,20 +4,32 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "borikan.h"
 
 static const char *const keys_lang[] = { "lang", NULL };
 static const char *const keys_none[] = { NULL };
+static const char *const keys_next[] = { "lang", "next", NULL };
+static const char *const keys_account[] = { "lang", "done", NULL };
+
+#define S BK_F_SESSION
+#define L (BK_F_SESSION | BK_F_LOGIN)
+#define LC (BK_F_SESSION | BK_F_LOGIN | BK_F_CSRF)
 
 const struct bk_route bk_routes[] = {
-	{ "home",	BK_GET, "/",			keys_lang, h_home },
-	{ "catalogue",	BK_GET, "/processes",		keys_lang, h_catalogue },
-	{ "definition",	BK_GET, "/processes/{code}.xml", keys_none, h_definition },
-	{ "manual",	BK_GET, "/processes/{code}",	keys_lang, h_manual },
-	{ "healthz",	BK_GET, "/healthz",		keys_none, h_healthz },
-	{ "metrics",	BK_GET, "/metrics",		keys_none, h_metrics },
+	{ "home",	BK_GET,  "/",			keys_lang, h_home, 0, NULL },
+	{ "catalogue",	BK_GET,  "/processes",		keys_lang, h_catalogue, 0, NULL },
+	{ "definition",	BK_GET,  "/processes/{code}.xml", keys_none, h_definition, 0, NULL },
+	{ "manual",	BK_GET,  "/processes/{code}",	keys_lang, h_manual, 0, NULL },
+	{ "healthz",	BK_GET,  "/healthz",		keys_none, h_healthz, 0, NULL },
+	{ "metrics",	BK_GET,  "/metrics",		keys_none, h_metrics, 0, NULL },
+	{ "login-form",	BK_GET,  "/login",		keys_next, h_login_form, S, NULL },
+	{ "login",	BK_POST, "/login",		keys_none, h_login, S | BK_F_PRECSRF, NULL },
+	{ "logout",	BK_POST, "/logout",		keys_none, h_logout, LC, NULL },
+	{ "account",	BK_GET,  "/account",		keys_account, h_account, L, NULL },
+	{ "password",	BK_POST, "/account/password",	keys_none, h_password, LC, NULL },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 
@@ -51,6 +63,48 @@ match(const char *pattern, const char *path, char *capture, size_t capsz)
 	return true;
 }
 
+/* The checks a route's flags ask for, in order; false when the request was answered. */
+static bool
+guard(struct bk_req *r, const struct bk_route *rt, unsigned method)
+{
+	int st;
+
+	if (method == BK_POST && (st = bk_req_read_form(r)) != 0) {
+		bk_req_error(r, st);
+		return false;
+	}
+	if ((rt->flags & BK_F_SESSION) && bk_session_load(r) != BK_OK) {
+		bk_req_error(r, 503);
+		return false;
+	}
+	if ((rt->flags & BK_F_LOGIN) && !r->sess.valid) {
+		char next[600];
+		if (method == BK_POST) {
+			bk_req_error(r, 403);
+			return false;
+		}
+		snprintf(next, sizeof(next), "/login?next=%s", r->path);
+		bk_req_redirect(r, next);
+		return false;
+	}
+	if (method == BK_POST && (rt->flags & BK_F_CSRF) && !bk_csrf_ok(r)) {
+		bk_log(BK_LOG_WARN, "req %s: CSRF token missing or wrong", r->id);
+		bk_req_error(r, 403);
+		return false;
+	}
+	if (method == BK_POST && (rt->flags & BK_F_PRECSRF) && !bk_precsrf_ok(r)) {
+		bk_log(BK_LOG_WARN, "req %s: CSRF token missing or wrong (before sign-in)", r->id);
+		bk_req_error(r, 403);
+		return false;
+	}
+	if (rt->role != NULL && !bk_session_has_role(r, rt->role) &&
+	    !bk_session_has_role(r, "administrator")) {
+		bk_req_error(r, 403);
+		return false;
+	}
+	return true;
+}
+
 /*
  * Finds the route and runs its handler, or answers 400, 404 or 405 itself. A query key
  * the route does not accept was parsed but is never read: it is dropped.
@@ -58,8 +112,7 @@ match(const char *pattern, const char *path, char *capture, size_t capsz)
 void
 bk_route(struct bk_req *r)
 {
-	unsigned method;
-	bool path_known = false;
+	unsigned method, allowed = 0;
 
 	if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
 		method = BK_GET;
@@ -73,19 +126,24 @@ bk_route(struct bk_req *r)
 
 		if (!match(rt->pattern, r->path, r->capture, sizeof(r->capture)))
 			continue;
-		path_known = true;
-		if ((rt->methods & method) == 0)
+		if ((rt->methods & method) == 0) {
+			allowed |= rt->methods;
 			continue;
+		}
 		r->route = (int)i;
 		if (r->status == 400) {
 			bk_req_error(r, 400);
 			return;
 		}
-		rt->fn(r);
+		if (guard(r, rt, method))
+			rt->fn(r);
 		return;
 	}
-	if (path_known) {
-		bk_req_header(r, "Allow: GET, HEAD");
+	if (allowed != 0) {
+		bk_req_header(r, "Allow: %s%s%s", allowed & BK_GET ? "GET, HEAD" : "",
+		    (allowed & BK_GET) && (allowed & BK_POST) ? ", " : "",
+		    allowed & BK_POST ? "POST" : "");
+		r->route_methods = allowed;
 		bk_req_error(r, 405);
 		return;
 	}

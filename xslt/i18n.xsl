@@ -227,6 +227,40 @@
         <m k="err.other.title">เกิดข้อผิดพลาด</m>
         <m k="err.other.text">ไม่สามารถดำเนินการตามคำขอได้</m>
         <m k="err.other.todo">ลองใหม่อีกครั้ง หรือกลับไปที่หน้าบริการและกระบวนงาน</m>
+        <!-- accounts -->
+        <m k="nav.login">เข้าสู่ระบบ</m>
+        <m k="nav.logout">ออกจากระบบ</m>
+        <m k="nav.account">บัญชีของฉัน</m>
+        <m k="nav.signed-in">เข้าสู่ระบบในชื่อ {0}</m>
+        <m k="login.title">เข้าสู่ระบบ</m>
+        <m k="login.lead">สำหรับเจ้าหน้าที่และผู้ขอรับบริการที่มีบัญชีผู้ใช้</m>
+        <m k="login.username">ชื่อผู้ใช้</m>
+        <m k="login.password">รหัสผ่าน</m>
+        <m k="login.submit">เข้าสู่ระบบ</m>
+        <m k="login.missing">กรุณากรอกชื่อผู้ใช้และรหัสผ่าน</m>
+        <m k="login.failed">ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</m>
+        <m k="login.throttled">ลองเข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป กรุณาลองใหม่ในอีก {0} นาที</m>
+        <m k="login.public">บริการที่มีป้าย “ไม่ต้องมีบัญชีผู้ใช้” ยื่นคำขอได้จากหน้ารายการบริการโดยไม่ต้องเข้าสู่ระบบ</m>
+        <m k="acc.title">บัญชีของฉัน</m>
+        <m k="acc.username">ชื่อผู้ใช้</m>
+        <m k="acc.name">ชื่อ-นามสกุล</m>
+        <m k="acc.unit">หน่วยงาน</m>
+        <m k="acc.roles">บทบาท</m>
+        <m k="acc.no-roles">ยังไม่มีบทบาท ติดต่อผู้ดูแลระบบ</m>
+        <m k="acc.role-unit">หน่วยงาน {0}</m>
+        <m k="pw.title">เปลี่ยนรหัสผ่าน</m>
+        <m k="pw.current">รหัสผ่านปัจจุบัน</m>
+        <m k="pw.new">รหัสผ่านใหม่</m>
+        <m k="pw.new-help">10–128 ตัวอักษร ไม่ซ้ำกับชื่อผู้ใช้</m>
+        <m k="pw.confirm">ยืนยันรหัสผ่านใหม่</m>
+        <m k="pw.submit">บันทึกรหัสผ่านใหม่</m>
+        <m k="pw.done">เปลี่ยนรหัสผ่านแล้ว อุปกรณ์อื่นที่เข้าสู่ระบบไว้ถูกออกจากระบบทั้งหมด</m>
+        <m k="password.missing">กรุณากรอกให้ครบทุกช่อง</m>
+        <m k="password.current-wrong">รหัสผ่านปัจจุบันไม่ถูกต้อง</m>
+        <m k="password.length">รหัสผ่านใหม่ต้องยาว 10–128 ตัวอักษร</m>
+        <m k="password.weak">รหัสผ่านใหม่ต้องไม่ซ้ำกับชื่อผู้ใช้หรือรหัสผ่านเดิม</m>
+        <m k="password.mismatch">รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน</m>
+        <m k="form.error-summary">กรุณาแก้ไขข้อมูลที่ระบุ</m>
       </xsl:when>
       <xsl:otherwise>
         <!-- site -->
@@ -394,6 +428,40 @@
         <m k="err.other.title">Error</m>
         <m k="err.other.text">The request could not be carried out.</m>
         <m k="err.other.todo">Try again, or go back to the services and processes.</m>
+        <!-- accounts -->
+        <m k="nav.login">Sign in</m>
+        <m k="nav.logout">Sign out</m>
+        <m k="nav.account">My account</m>
+        <m k="nav.signed-in">Signed in as {0}</m>
+        <m k="login.title">Sign in</m>
+        <m k="login.lead">For staff and requesters who have an account.</m>
+        <m k="login.username">Username</m>
+        <m k="login.password">Password</m>
+        <m k="login.submit">Sign in</m>
+        <m k="login.missing">Enter your username and your password.</m>
+        <m k="login.failed">The username or the password is not correct.</m>
+        <m k="login.throttled">Too many failed attempts. Try again in {0} minutes.</m>
+        <m k="login.public">Services marked “no account needed” can be requested from the catalogue without signing in.</m>
+        <m k="acc.title">My account</m>
+        <m k="acc.username">Username</m>
+        <m k="acc.name">Name</m>
+        <m k="acc.unit">Unit</m>
+        <m k="acc.roles">Roles</m>
+        <m k="acc.no-roles">No roles yet: ask an administrator.</m>
+        <m k="acc.role-unit">unit {0}</m>
+        <m k="pw.title">Change password</m>
+        <m k="pw.current">Current password</m>
+        <m k="pw.new">New password</m>
+        <m k="pw.new-help">10–128 characters, not your username</m>
+        <m k="pw.confirm">Confirm the new password</m>
+        <m k="pw.submit">Save the new password</m>
+        <m k="pw.done">Your password was changed; every other device was signed out.</m>
+        <m k="password.missing">Fill in every field.</m>
+        <m k="password.current-wrong">The current password is not correct.</m>
+        <m k="password.length">The new password must be 10–128 characters long.</m>
+        <m k="password.weak">The new password must differ from your username and from the current one.</m>
+        <m k="password.mismatch">The two new passwords do not match.</m>
+        <m k="form.error-summary">Please correct what is marked.</m>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

@@ -60,6 +60,27 @@
                 </span>
               </span>
             </a>
+            <xsl:choose>
+              <xsl:when test="/*/session">
+                <form class="signout" method="post" action="/logout">
+                  <input type="hidden" name="csrf" value="{/*/session/@csrf}"/>
+                  <a class="who" href="/account">
+                    <xsl:choose>
+                      <xsl:when test="$L = 'en' and normalize-space(/*/session/@name-en) != ''"><xsl:value-of select="/*/session/@name-en"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="/*/session/@name-th"/></xsl:otherwise>
+                    </xsl:choose>
+                  </a>
+                  <button type="submit" class="link-button">
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="'nav.logout'"/></xsl:call-template>
+                  </button>
+                </form>
+              </xsl:when>
+              <xsl:otherwise>
+                <a class="signin" href="/login">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'nav.login'"/></xsl:call-template>
+                </a>
+              </xsl:otherwise>
+            </xsl:choose>
             <a class="lang-switch" href="{$here}?lang={$other}" hreflang="{$other}" lang="{$other}">
               <xsl:attribute name="title">
                 <xsl:call-template name="msg"><xsl:with-param name="key" select="'lang.switch-title'"/></xsl:call-template>

@@ -1,0 +1,182 @@
+/*
+ * admin_accounts.c: borikan-admin's commands for units, people, roles and passwords.
+ * Each checks its arguments and says what is wrong in Thai and English, then runs one
+ * prepared statement. The first administrator is made with these, before any page works.
+ */
+#include "config.h"
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "admin.h"
+#include "borikan.h"
+
+static const char *const kinds[] = { "office", "group", "school", "faculty", "data-owner",
+	"other", NULL };
+static const char *const roles[] = { "requester", "ict-officer", "ict-head",
+	"department-head", "director", "records-office", "data-owner", "procurement",
+	"committee", "administrator", NULL };
+
+static bool
+one_of(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+static bool
+matches(const char *s, const char *re)
+{
+	regex_t rx;
+	bool ok;
+
+	if (regcomp(&rx, re, REG_EXTENDED | REG_NOSUB) != 0)
+		return false;
+	ok = regexec(&rx, s, 0, NULL, 0) == 0;
+	regfree(&rx);
+	return ok;
+}
+
+static bool
+name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n <= 200 && bk_utf8_valid(s, n);
+}
+
+static int
+refuse(const char *th, const char *en)
+{
+	fprintf(stderr, "%s / %s\n", th, en);
+	return 2;
+}
+
+static int
+run(struct bk_q *q, const char *done)
+{
+	enum bk_err e = bk_q_exec(q);
+	unsigned long long n = bk_q_affected(q);
+
+	bk_q_done(q);
+	if (e == BK_EINVAL)
+		return refuse("มีอยู่แล้ว", "already exists");
+	if (e != BK_OK)
+		return refuse("ฐานข้อมูลขัดข้อง", "database error");
+	if (n == 0)
+		return refuse("ไม่พบหน่วยงานหรือบุคคลที่อ้างถึง", "the unit or person named does not exist");
+	printf("%s\n", done);
+	return 0;
+}
+
+int
+admin_add_unit(int argc, char **argv)
+{
+	struct bk_q q;
+
+	if (argc < 4 || argc > 5)
+		return refuse("ใช้: add-unit รหัส ประเภท ชื่อไทย ชื่ออังกฤษ [รหัสหน่วยงานแม่]",
+		    "usage: add-unit CODE KIND NAME_TH NAME_EN [PARENT_CODE]");
+	if (!matches(argv[0], "^[a-z0-9][a-z0-9._-]{1,39}$"))
+		return refuse("รหัสหน่วยงานใช้ a-z 0-9 . _ - ยาว 2-40 ตัว",
+		    "a unit code is 2-40 of a-z 0-9 . _ -");
+	if (!one_of(argv[1], kinds))
+		return refuse("ประเภทต้องเป็น office group school faculty data-owner other",
+		    "the kind must be office, group, school, faculty, data-owner or other");
+	if (!name_ok(argv[2]) || !name_ok(argv[3]))
+		return refuse("ชื่อต้องมี 1-200 ตัวอักษร", "a name is 1-200 characters");
+	bk_q_init(&q, STMT_UNIT_INSERT);
+	bk_q_str(&q, argv[0]);
+	bk_q_str(&q, argv[1]);
+	bk_q_str(&q, argv[2]);
+	bk_q_str(&q, argv[3]);
+	bk_q_str(&q, argc == 5 ? argv[4] : NULL);
+	return run(&q, "unit added");
+}
+
+int
+admin_add_person(int argc, char **argv)
+{
+	struct bk_q q;
+
+	if (argc != 5)
+		return refuse("ใช้: add-person ชื่อผู้ใช้ อีเมล รหัสหน่วยงาน ชื่อไทย ชื่ออังกฤษ",
+		    "usage: add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN");
+	if (!matches(argv[0], "^[a-z0-9][a-z0-9._-]{1,63}$"))
+		return refuse("ชื่อผู้ใช้ใช้ a-z 0-9 . _ - ยาว 2-64 ตัว",
+		    "a username is 2-64 of a-z 0-9 . _ -");
+	if (strlen(argv[1]) > 254 || !matches(argv[1], "^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$"))
+		return refuse("อีเมลไม่ถูกต้อง", "the e-mail address is not valid");
+	if (!name_ok(argv[3]) || !name_ok(argv[4]))
+		return refuse("ชื่อต้องมี 1-200 ตัวอักษร", "a name is 1-200 characters");
+	bk_q_init(&q, STMT_PERSON_INSERT);
+	bk_q_str(&q, argv[0]);
+	bk_q_str(&q, argv[1]);
+	bk_q_str(&q, argv[3]);
+	bk_q_str(&q, argv[4]);
+	bk_q_str(&q, argv[2]);
+	return run(&q, "person added");
+}
+
+int
+admin_grant(int argc, char **argv)
+{
+	struct bk_q q;
+
+	if (argc != 3)
+		return refuse("ใช้: grant ชื่อผู้ใช้ บทบาท รหัสหน่วยงาน",
+		    "usage: grant USERNAME ROLE UNIT_CODE");
+	if (!one_of(argv[1], roles))
+		return refuse("ไม่รู้จักบทบาทนี้", "no such role");
+	bk_q_init(&q, STMT_ROLE_GRANT);
+	bk_q_str(&q, argv[1]);
+	bk_q_str(&q, argv[0]);
+	bk_q_str(&q, argv[2]);
+	return run(&q, "role granted (or already held)");
+}
+
+/* Reads the new password from standard input, so it never shows in a process list. */
+int
+admin_set_password(int argc, char **argv)
+{
+	char pass[256], hash[crypto_pwhash_STRBYTES];
+	long long id = 0;
+	struct bk_q q;
+	size_t n;
+	int row, rc;
+
+	if (argc != 1)
+		return refuse("ใช้: set-password ชื่อผู้ใช้ (รหัสผ่านจาก stdin)",
+		    "usage: set-password USERNAME (the password on standard input)");
+	if (fgets(pass, sizeof(pass), stdin) == NULL)
+		return refuse("ไม่ได้รับรหัสผ่าน", "no password on standard input");
+	pass[strcspn(pass, "\r\n")] = '\0';
+	n = strlen(pass);
+	if (n < 10 || n > 128) {
+		sodium_memzero(pass, sizeof(pass));
+		return refuse("รหัสผ่านต้องยาว 10-128 ตัวอักษร", "a password is 10-128 characters");
+	}
+	rc = crypto_pwhash_str(hash, pass, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	sodium_memzero(pass, sizeof(pass));
+	if (rc != 0)
+		return refuse("หน่วยความจำไม่พอ", "out of memory");
+	bk_q_init(&q, STMT_PERSON_ID);
+	bk_q_str(&q, argv[0]);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &id);
+	row = bk_q_fetch(&q);
+	bk_q_done(&q);
+	if (row != 1)
+		return refuse("ไม่พบผู้ใช้นี้", "no such person");
+	bk_q_init(&q, STMT_PERSON_SET_PASSWORD);
+	bk_q_str(&q, hash);
+	bk_q_int(&q, id);
+	return run(&q, "password set");
+}
