@@ -154,6 +154,65 @@ bind_str(MYSQL_BIND *b, const char *s, unsigned long *len)
 }
 
 static enum bk_err
+add_actor(const char *code, const char *step, const char *role)
+{
+	struct bk_q q;
+	enum bk_err e;
+
+	bk_q_init(&q, STMT_STEP_ACTOR_ADD);
+	bk_q_str(&q, code);
+	bk_q_str(&q, step);
+	bk_q_str(&q, role);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	return e;
+}
+
+/* step_actor: who acts at each step (the actor, and every approver's role). */
+static enum bk_err
+store_actors(const char *code, xmlNodePtr root)
+{
+	struct bk_q q;
+	enum bk_err e;
+
+	/* A retired process keeps its rows: its open requests still belong in queues. */
+	bk_q_init(&q, STMT_STEP_ACTOR_CLEAR);
+	bk_q_str(&q, code);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+
+	for (xmlNodePtr steps = root->children; steps != NULL; steps = steps->next) {
+		if (steps->type != XML_ELEMENT_NODE || xmlStrcmp(steps->name, BAD_CAST "steps") != 0)
+			continue;
+		for (xmlNodePtr s = steps->children; s != NULL && e == BK_OK; s = s->next) {
+			char *id, *actor;
+			if (s->type != XML_ELEMENT_NODE)
+				continue;
+			id = (char *)xmlGetProp(s, BAD_CAST "id");
+			actor = (char *)xmlGetProp(s, BAD_CAST "actor");
+			if (id != NULL && actor != NULL)
+				e = add_actor(code, id, actor);
+			for (xmlNodePtr a = s->children; a != NULL && e == BK_OK; a = a->next) {
+				if (a->type != XML_ELEMENT_NODE || xmlStrcmp(a->name, BAD_CAST "approvers") != 0)
+					continue;
+				for (xmlNodePtr ap = a->children; ap != NULL && e == BK_OK; ap = ap->next) {
+					char *role;
+					if (ap->type != XML_ELEMENT_NODE)
+						continue;
+					role = (char *)xmlGetProp(ap, BAD_CAST "role");
+					if (role != NULL && id != NULL)
+						e = add_actor(code, id, role);
+					xmlFree(role);
+				}
+			}
+			xmlFree(id);
+			xmlFree(actor);
+		}
+	}
+	return e;
+}
+
+static enum bk_err
 store(struct def *df)
 {
 	xmlNodePtr root = xmlDocGetRootElement(df->doc);
@@ -201,6 +260,8 @@ store(struct def *df)
 		fprintf(stderr, "%s: %s\n", df->path, mysql_stmt_error(st));
 		goto out;
 	}
+	if (store_actors(code, root) != BK_OK)
+		goto out;
 	rc = BK_OK;
 out:
 	xmlFree(code);

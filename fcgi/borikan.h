@@ -15,6 +15,9 @@
 
 #include <libxml/tree.h>
 
+struct bk_req;
+struct FCGX_Request;
+
 /* Project-wide error codes. */
 enum bk_err {
 	BK_OK = 0,
@@ -25,6 +28,7 @@ enum bk_err {
 	BK_EDB,		/* the database refused or is unreachable */
 	BK_EXML,	/* XML parse, validation or transform failed */
 	BK_EIO,		/* a system call failed */
+	BK_ERETRY,	/* a deadlock or lock timeout: run the transaction again */
 };
 const char *bk_strerror(enum bk_err);
 
@@ -90,6 +94,20 @@ enum bk_stmt {
 	STMT_THROTTLE_GET,
 	STMT_THROTTLE_FAIL,
 	STMT_THROTTLE_CLEAR,
+	STMT_STEP_ACTOR_CLEAR,
+	STMT_STEP_ACTOR_ADD,
+	STMT_COUNTER_NEXT,
+	STMT_COUNTER_GET,
+	STMT_REQUEST_INSERT,
+	STMT_REQUEST_BY_SUBMISSION,
+	STMT_REQUEST_GET,
+	STMT_REQUEST_LOCK,
+	STMT_REQUEST_UPDATE,
+	STMT_EVENT_INSERT,
+	STMT_EVENTS_OF,
+	STMT_QUEUE_MINE,
+	STMT_REQUESTS_OF,
+	STMT_PERSON_CONTACT,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -156,9 +174,63 @@ const struct bk_process *bk_catalogue_at(size_t);
 const struct bk_process *bk_catalogue_find(const char *code);
 const char *bk_catalogue_updated(void);
 
+/* ---- process_model.c: reading a definition ------------------------------------------- */
+xmlNodePtr bk_def_child(xmlNodePtr parent, const char *name);
+const char *bk_def_attr(xmlNodePtr, const char *name, char *buf, size_t size);
+bool	bk_def_attr_is(xmlNodePtr, const char *name, const char *value);
+xmlNodePtr bk_def_step(const struct bk_process *, const char *id);
+xmlNodePtr bk_def_first_step(const struct bk_process *);
+xmlNodePtr bk_def_form_of(const struct bk_process *, const char *step_id);
+bool	bk_def_is_public(const struct bk_process *);
+long	bk_def_version(const struct bk_process *);
+
+/* ---- form.c: a submitted form against its definition ------------------------------------ */
+struct json_t;
+struct bk_field_error {
+	char	field[48];
+	char	key[40];	/* message key, e.g. field.required */
+	char	arg[48];	/* fills the message's {0} */
+};
+#define BK_MAX_FIELD_ERRORS 64
+size_t	bk_form_validate(xmlNodePtr form, const struct bk_req *, struct json_t **values,
+	    struct bk_field_error *, size_t maxerr);
+
+/* ---- engine.c: requests moving through their process ----------------------------------- */
+struct bk_request {
+	long long id;
+	char	 number[64];
+	char	 process[48];
+	long long requester_id;
+	char	 requester_name[201];
+	char	 requester_email[255];
+	char	 status[12];	/* open, returned, done, rejected */
+	char	 step[48];
+	long long assignee_id;
+	char	*form;		/* the JSON object of the request form's values */
+	long long version;
+	long long satisfaction;
+	char	 created[20];
+	char	 updated[20];
+};
+#define BK_MAX_BRANCHES 8
+struct bk_allowed {
+	bool	 complete, approve, reject, ret, resubmit, rate, comment;
+	int	 nbranch;
+	char	 branch[BK_MAX_BRANCHES][48];
+};
+enum bk_err bk_request_load(const char *number, bool lock, struct bk_request *);
+void	bk_request_free(struct bk_request *);
+bool	bk_request_may_view(const struct bk_request *, const struct bk_req *);
+void	bk_engine_allowed(const struct bk_process *, const struct bk_request *,
+	    const struct bk_req *, struct bk_allowed *);
+enum bk_err bk_engine_start(const struct bk_process *, struct bk_request *, long long person);
+enum bk_err bk_engine_act(const struct bk_process *, struct bk_request *,
+	    const struct bk_req *, const char *action, const char *arg, const char *note);
+
 /* ---- render.c: compiled stylesheets, one transform per page ------------------------ */
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
+	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -278,6 +350,13 @@ void	h_login(struct bk_req *);
 void	h_logout(struct bk_req *);
 void	h_account(struct bk_req *);
 void	h_password(struct bk_req *);
+void	h_request_form(struct bk_req *);
+void	h_request_submit(struct bk_req *);
+void	h_request_view(struct bk_req *);
+void	h_request_act(struct bk_req *);
+void	h_queue(struct bk_req *);
+xmlDocPtr bk_page_new(const char *name, xmlNodePtr *root);
+void	bk_page_session(struct bk_req *, xmlNodePtr root);
 void	bk_page_cache_clear(void);
 
 /* ---- worker.c ------------------------------------------------------------------------ */

@@ -74,6 +74,57 @@ static const char *const sql[STMT__COUNT] = {
 	    " failures = IF(window_start < NOW(6) - INTERVAL ? SECOND, 1, failures + 1),"
 	    " window_start = IF(failures = 1, NOW(6), window_start)",
 	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE kind = ? AND subject = ?",
+	[STMT_STEP_ACTOR_CLEAR] = "DELETE FROM step_actor WHERE process_code = ?",
+	[STMT_STEP_ACTOR_ADD] =
+	    "INSERT IGNORE INTO step_actor (process_code, step_id, actor) VALUES (?, ?, ?)",
+	[STMT_COUNTER_NEXT] =
+	    "INSERT INTO request_counter (process_code, be_year, last) VALUES (?, ?, 1)"
+	    " ON DUPLICATE KEY UPDATE last = last + 1",
+	[STMT_COUNTER_GET] =
+	    "SELECT last FROM request_counter WHERE process_code = ? AND be_year = ?",
+	[STMT_REQUEST_INSERT] =
+	    "INSERT INTO request (number, process_code, process_version, requester_id,"
+	    " requester_name, requester_email, status, step_id, form, secret_hash, submission,"
+	    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, NOW(6), NOW(6))",
+	[STMT_REQUEST_BY_SUBMISSION] = "SELECT number FROM request WHERE submission = ?",
+	[STMT_REQUEST_GET] =
+	    "SELECT r.id, r.number, r.process_code, r.requester_id, r.requester_name,"
+	    " r.requester_email, r.status, r.step_id, COALESCE(r.assignee_id, 0), r.form,"
+	    " r.version, COALESCE(r.satisfaction, 0), DATE_FORMAT(r.created_at, '%Y-%m-%dT%H:%i:%s'),"
+	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
+	    " FROM request r WHERE r.number = ?",
+	[STMT_REQUEST_LOCK] =
+	    "SELECT r.id, r.number, r.process_code, r.requester_id, r.requester_name,"
+	    " r.requester_email, r.status, r.step_id, COALESCE(r.assignee_id, 0), r.form,"
+	    " r.version, COALESCE(r.satisfaction, 0), DATE_FORMAT(r.created_at, '%Y-%m-%dT%H:%i:%s'),"
+	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
+	    " FROM request r WHERE r.number = ? FOR UPDATE",
+	[STMT_REQUEST_UPDATE] =
+	    "UPDATE request SET status = ?, step_id = ?, assignee_id = NULLIF(?, 0),"
+	    " satisfaction = NULLIF(?, 0), version = version + 1, updated_at = NOW(6),"
+	    " closed_at = IF(? IN ('done', 'rejected'), NOW(6), NULL) WHERE id = ?",
+	[STMT_EVENT_INSERT] =
+	    "INSERT INTO request_event (request_id, at, person_id, action, step_from, step_to, note)"
+	    " VALUES (?, NOW(6), NULLIF(?, 0), ?, ?, ?, ?)",
+	[STMT_EVENTS_OF] =
+	    "SELECT DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s'), e.action, COALESCE(e.step_from, ''),"
+	    " COALESCE(e.step_to, ''), COALESCE(e.note, ''), COALESCE(p.name_th, ''),"
+	    " COALESCE(p.name_en, '') FROM request_event e LEFT JOIN person p ON p.id = e.person_id"
+	    " WHERE e.request_id = ? ORDER BY e.id LIMIT 500",
+	/* Open requests at a step whose actor is one of the person's roles: one index range
+	 * per (process, step) the person acts at, never a scan of the table. */
+	[STMT_QUEUE_MINE] =
+	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
+	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
+	    " FROM (SELECT DISTINCT sa.process_code, sa.step_id FROM step_actor sa"
+	    "  JOIN person_role pr ON pr.role = sa.actor WHERE pr.person_id = ?) s"
+	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
+	    "  AND r.step_id = s.step_id"
+	    " ORDER BY r.updated_at LIMIT 100",
+	[STMT_REQUESTS_OF] =
+	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"
+	    " FROM request WHERE requester_id = ? ORDER BY created_at DESC LIMIT 100",
+	[STMT_PERSON_CONTACT] = "SELECT name_th, email FROM person WHERE id = ?",
 };
 
 static MYSQL *conn;
@@ -323,6 +374,13 @@ bk_q_exec(struct bk_q *q)
 		/* A duplicate key is the caller's answer to give, not a broken database. */
 		if (err == 1062) {
 			q->err = BK_EINVAL;
+			return q->err;
+		}
+		/* Deadlock, lock wait timeout: the whole transaction runs again (NOTES.md). */
+		if (err == 1213 || err == 1205) {
+			bk_log(BK_LOG_WARN, "execute: %s (%u): retrying the transaction",
+			    mysql_stmt_error(q->st), err);
+			q->err = BK_ERETRY;
 			return q->err;
 		}
 		db_failed(q->st, "execute");

@@ -37,8 +37,9 @@ local_path_ok(const char *p)
 	return strncmp(p, "/login", 6) != 0 && strncmp(p, "/logout", 7) != 0;
 }
 
-static xmlDocPtr
-new_page(const char *name, xmlNodePtr *root)
+/* A new page document with root element name; NULL when out of memory. */
+xmlDocPtr
+bk_page_new(const char *name, xmlNodePtr *root)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 
@@ -53,8 +54,8 @@ new_page(const char *name, xmlNodePtr *root)
 }
 
 /* The signed-in person, for the page header and its sign-out form. */
-static void
-add_session(struct bk_req *r, xmlNodePtr root)
+void
+bk_page_session(struct bk_req *r, xmlNodePtr root)
 {
 	xmlNodePtr s;
 
@@ -73,7 +74,7 @@ login_page(struct bk_req *r, int status, const char *error, const char *username
 {
 	char token[65], minutes[24];
 	xmlNodePtr root;
-	xmlDocPtr doc = new_page("login", &root);
+	xmlDocPtr doc = bk_page_new("login", &root);
 
 	if (doc == NULL) {
 		bk_req_error(r, 500);
@@ -262,7 +263,7 @@ static void
 account_page(struct bk_req *r, int status, const char *field, const char *error)
 {
 	xmlNodePtr root, p;
-	xmlDocPtr doc = new_page("account", &root);
+	xmlDocPtr doc = bk_page_new("account", &root);
 	const char *done = bk_req_param(r, "done");
 	char roles[sizeof(r->sess.roles)], *save = NULL;
 
@@ -270,7 +271,7 @@ account_page(struct bk_req *r, int status, const char *field, const char *error)
 		bk_req_error(r, 500);
 		return;
 	}
-	add_session(r, root);
+	bk_page_session(r, root);
 	if (done != NULL && strcmp(done, "password") == 0 && error == NULL)
 		xmlNewProp(root, BAD_CAST "done", BAD_CAST "password");
 	p = xmlNewTextChild(root, NULL, BAD_CAST "person", NULL);

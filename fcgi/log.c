@@ -104,6 +104,7 @@ bk_strerror(enum bk_err e)
 	case BK_EDB: return "database error";
 	case BK_EXML: return "XML error";
 	case BK_EIO: return "I/O error";
+	case BK_ERETRY: return "transaction to be retried";
 	}
 	return "unknown error";
 }

@@ -28,6 +28,9 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_ERROR] = "error.xsl",
 	[SHEET_LOGIN] = "login.xsl",
 	[SHEET_ACCOUNT] = "account.xsl",
+	[SHEET_REQUEST_FORM] = "request-form.xsl",
+	[SHEET_REQUEST] = "request.xsl",
+	[SHEET_QUEUE] = "queue.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

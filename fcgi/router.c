@@ -13,6 +13,7 @@ static const char *const keys_lang[] = { "lang", NULL };
 static const char *const keys_none[] = { NULL };
 static const char *const keys_next[] = { "lang", "next", NULL };
 static const char *const keys_account[] = { "lang", "done", NULL };
+static const char *const keys_request[] = { "lang", "code", NULL };
 
 #define S BK_F_SESSION
 #define L (BK_F_SESSION | BK_F_LOGIN)
@@ -30,6 +31,11 @@ const struct bk_route bk_routes[] = {
 	{ "logout",	BK_POST, "/logout",		keys_none, h_logout, LC, NULL },
 	{ "account",	BK_GET,  "/account",		keys_account, h_account, L, NULL },
 	{ "password",	BK_POST, "/account/password",	keys_none, h_password, LC, NULL },
+	{ "request-form", BK_GET, "/processes/{code}/request", keys_lang, h_request_form, L, NULL },
+	{ "request-submit", BK_POST, "/processes/{code}/request", keys_none, h_request_submit, LC, NULL },
+	{ "request",	BK_GET,  "/requests/{code}",	keys_request, h_request_view, L, NULL },
+	{ "request-act", BK_POST, "/requests/{code}",	keys_none, h_request_act, LC, NULL },
+	{ "queue",	BK_GET,  "/queue",		keys_lang, h_queue, L, NULL },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 

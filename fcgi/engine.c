@@ -1,0 +1,377 @@
+/*
+ * engine.c: one engine for every process. A request sits at a step of its definition;
+ * the person whose role the step names acts (completes, chooses a branch, approves or
+ * rejects, returns it for missing details, rates), and the engine moves it to the next
+ * step, running through automatic and notification steps and decisions that a form field
+ * settles, until a person must act again or the request ends.
+ *
+ * Every function here runs inside the caller's transaction, on a request row the caller
+ * locked, so a request is always at exactly one step and its trail is complete.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "borikan.h"
+
+#define MAX_FORM_JSON (256 * 1024)
+#define MAX_AUTO_MOVES 64
+
+
+/* Loads request number (locking its row when lock is set). BK_ENOTFOUND if none. */
+enum bk_err
+bk_request_load(const char *number, bool lock, struct bk_request *rq)
+{
+	struct bk_q q;
+	int row;
+
+	memset(rq, 0, sizeof(*rq));
+	if ((rq->form = malloc(MAX_FORM_JSON)) == NULL)
+		return BK_ENOMEM;
+	bk_q_init(&q, lock ? STMT_REQUEST_LOCK : STMT_REQUEST_GET);
+	bk_q_str(&q, number);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &rq->id);
+	bk_q_out_str(&q, rq->number, sizeof(rq->number));
+	bk_q_out_str(&q, rq->process, sizeof(rq->process));
+	bk_q_out_int(&q, &rq->requester_id);
+	bk_q_out_str(&q, rq->requester_name, sizeof(rq->requester_name));
+	bk_q_out_str(&q, rq->requester_email, sizeof(rq->requester_email));
+	bk_q_out_str(&q, rq->status, sizeof(rq->status));
+	bk_q_out_str(&q, rq->step, sizeof(rq->step));
+	bk_q_out_int(&q, &rq->assignee_id);
+	bk_q_out_str(&q, rq->form, MAX_FORM_JSON);
+	bk_q_out_int(&q, &rq->version);
+	bk_q_out_int(&q, &rq->satisfaction);
+	bk_q_out_str(&q, rq->created, sizeof(rq->created));
+	bk_q_out_str(&q, rq->updated, sizeof(rq->updated));
+	row = bk_q_fetch(&q);
+	bk_q_done(&q);
+	if (row < 0)
+		return q.err;
+	return row == 1 ? BK_OK : BK_ENOTFOUND;
+}
+
+void
+bk_request_free(struct bk_request *rq)
+{
+	free(rq->form);
+	rq->form = NULL;
+}
+
+/* The form value of field name as a string ("" when absent or not a string). */
+static void
+form_value(const struct bk_request *rq, const char *name, char *out, size_t size)
+{
+	json_t *obj = json_loads(rq->form, 0, NULL), *v;
+
+	out[0] = '\0';
+	if (obj != NULL && (v = json_object_get(obj, name)) != NULL && json_is_string(v))
+		bk_strlcpy(out, json_string_value(v), size);
+	json_decref(obj);
+}
+
+/* Does the person hold role in unit (any unit when unit is NULL)? */
+static bool
+holds(const struct bk_req *r, const char *role, const char *unit)
+{
+	char want[120];
+
+	if (unit == NULL)
+		return bk_session_has_role(r, role);
+	snprintf(want, sizeof(want), "%s@%s", role, unit);
+	for (const char *p = r->sess.roles; (p = strstr(p, want)) != NULL; p++)
+		if ((p == r->sess.roles || p[-1] == ' ') &&
+		    (p[strlen(want)] == ' ' || p[strlen(want)] == '\0'))
+			return true;
+	return false;
+}
+
+/*
+ * May the signed-in person act at step? The requester's steps are the requester's own;
+ * an approval names its approvers (a role, or the role in the unit a form field names);
+ * any other step belongs to whoever holds its actor role.
+ */
+static bool
+may_act(const struct bk_request *rq, const struct bk_req *r, xmlNodePtr step)
+{
+	char actor[32], role[32], field[48], unit[64];
+	xmlNodePtr approvers;
+
+	if (!r->sess.valid || step == NULL)
+		return false;
+	bk_def_attr(step, "actor", actor, sizeof(actor));
+	if (strcmp(actor, "system") == 0)
+		return false;
+	if (strcmp(actor, "requester") == 0)
+		return rq->requester_id != 0 && rq->requester_id == r->sess.person_id;
+	approvers = bk_def_child(step, "approvers");
+	if (approvers == NULL)
+		return holds(r, actor, NULL);
+	for (xmlNodePtr a = approvers->children; a != NULL; a = a->next) {
+		if (a->type != XML_ELEMENT_NODE)
+			continue;
+		bk_def_attr(a, "role", role, sizeof(role));
+		if (bk_def_attr(a, "field", field, sizeof(field))[0] != '\0') {
+			form_value(rq, field, unit, sizeof(unit));
+			if (unit[0] != '\0' && holds(r, role, unit))
+				return true;
+		} else if (holds(r, role, NULL))
+			return true;
+	}
+	return false;
+}
+
+/* Staff see every request; a requester sees their own. */
+bool
+bk_request_may_view(const struct bk_request *rq, const struct bk_req *r)
+{
+	if (!r->sess.valid)
+		return false;
+	if (rq->requester_id == r->sess.person_id)
+		return true;
+	/* Any role but requester is a staff role. */
+	for (const char *p = r->sess.roles; *p != '\0'; ) {
+		size_t n = strcspn(p, "@");
+		if (!(n == 9 && strncmp(p, "requester", 9) == 0) && n > 0)
+			return true;
+		p += strcspn(p, " ");
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* What the person may do now, for the page to show and for bk_engine_act to enforce. */
+void
+bk_engine_allowed(const struct bk_process *p, const struct bk_request *rq,
+    const struct bk_req *r, struct bk_allowed *a)
+{
+	xmlNodePtr step = bk_def_step(p, rq->step);
+	char kind[16], outcome[16];
+
+	memset(a, 0, sizeof(*a));
+	a->comment = bk_request_may_view(rq, r);
+	if (strcmp(rq->status, "returned") == 0) {
+		a->resubmit = rq->requester_id == r->sess.person_id && r->sess.valid;
+		return;
+	}
+	if (strcmp(rq->status, "open") != 0 || !may_act(rq, r, step))
+		return;
+	bk_def_attr(step, "kind", kind, sizeof(kind));
+	a->ret = bk_def_attr_is(step, "may-return", "true") && rq->requester_id != 0;
+	if (strcmp(kind, "task") == 0)
+		a->complete = true;
+	else if (strcmp(kind, "survey") == 0)
+		a->rate = true;
+	for (xmlNodePtr b = step->children; b != NULL; b = b->next) {
+		if (b->type != XML_ELEMENT_NODE || xmlStrcmp(b->name, BAD_CAST "branch") != 0)
+			continue;
+		bk_def_attr(b, "outcome", outcome, sizeof(outcome));
+		if (strcmp(kind, "approval") == 0) {
+			if (strcmp(outcome, "approved") == 0)
+				a->approve = true;
+			else if (strcmp(outcome, "rejected") == 0)
+				a->reject = true;
+		} else if (strcmp(kind, "decision") == 0 && a->nbranch < BK_MAX_BRANCHES)
+			bk_def_attr(b, "to", a->branch[a->nbranch++], sizeof(a->branch[0]));
+	}
+	/* Any other kind (start, automatic, notification, end) is nobody's to act on. */
+}
+
+static enum bk_err
+event(const struct bk_request *rq, long long person, const char *action, const char *from,
+    const char *to, const char *note)
+{
+	struct bk_q q;
+	enum bk_err e;
+
+	bk_q_init(&q, STMT_EVENT_INSERT);
+	bk_q_int(&q, rq->id);
+	bk_q_int(&q, person);
+	bk_q_str(&q, action);
+	bk_q_str(&q, from);
+	bk_q_str(&q, to);
+	bk_q_str(&q, note != NULL && note[0] != '\0' ? note : NULL);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	return e;
+}
+
+/* The target of the step's next, or of the branch whose outcome (or field) matches. */
+static bool
+target(const struct bk_request *rq, xmlNodePtr step, const char *outcome, char *to, size_t size)
+{
+	char o[16], field[48], want[64], have[256];
+	xmlNodePtr next = bk_def_child(step, "next");
+
+	if (next != NULL && outcome == NULL) {
+		bk_def_attr(next, "to", to, size);
+		return true;
+	}
+	for (xmlNodePtr b = step->children; b != NULL; b = b->next) {
+		if (b->type != XML_ELEMENT_NODE || xmlStrcmp(b->name, BAD_CAST "branch") != 0)
+			continue;
+		if (outcome != NULL && strcmp(bk_def_attr(b, "outcome", o, sizeof(o)), outcome) == 0) {
+			bk_def_attr(b, "to", to, size);
+			return true;
+		}
+		if (outcome == NULL && bk_def_attr(b, "field", field, sizeof(field))[0] != '\0') {
+			form_value(rq, field, have, sizeof(have));
+			if (strcmp(bk_def_attr(b, "equals", want, sizeof(want)), have) == 0) {
+				bk_def_attr(b, "to", to, size);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * Moves the request to step to and onwards through the steps no person acts at.
+ * Records one event per move. Ends the request at an end step.
+ */
+static enum bk_err
+move(const struct bk_process *p, struct bk_request *rq, const char *to, long long person,
+    const char *action, const char *note)
+{
+	char next[48], kind[16], result[16];
+	enum bk_err e;
+	int moves = 0;
+
+	if (bk_def_step(p, to) == NULL)
+		return BK_EINVAL;
+	if ((e = event(rq, person, action, rq->step, to, note)) != BK_OK)
+		return e;
+	bk_strlcpy(rq->step, to, sizeof(rq->step));
+	for (;;) {
+		xmlNodePtr step = bk_def_step(p, rq->step);
+
+		if (step == NULL || ++moves > MAX_AUTO_MOVES)
+			return BK_EINVAL;
+		bk_def_attr(step, "kind", kind, sizeof(kind));
+		if (strcmp(kind, "end") == 0) {
+			bk_def_attr(step, "result", result, sizeof(result));
+			bk_strlcpy(rq->status, strcmp(result, "rejected") == 0 ? "rejected" : "done",
+			    sizeof(rq->status));
+			return BK_OK;
+		}
+		if (strcmp(kind, "automatic") == 0 || strcmp(kind, "notification") == 0) {
+			/* The work itself goes through the job queue (issues 3 and 4). */
+			if (!target(rq, step, NULL, next, sizeof(next)))
+				return BK_EINVAL;
+			action = strcmp(kind, "automatic") == 0 ? "automatic" : "notified";
+		} else if (strcmp(kind, "decision") == 0 && bk_def_child(step, "next") == NULL &&
+		    target(rq, step, NULL, next, sizeof(next))) {
+			action = "routed";	/* a form field decides */
+		} else
+			return BK_OK;
+		if ((e = event(rq, 0, action, rq->step, next, NULL)) != BK_OK)
+			return e;
+		bk_strlcpy(rq->step, next, sizeof(rq->step));
+	}
+}
+
+static enum bk_err
+save(const struct bk_request *rq)
+{
+	struct bk_q q;
+	enum bk_err e;
+
+	bk_q_init(&q, STMT_REQUEST_UPDATE);
+	bk_q_str(&q, rq->status);
+	bk_q_str(&q, rq->step);
+	bk_q_int(&q, rq->assignee_id);
+	bk_q_int(&q, rq->satisfaction);
+	bk_q_str(&q, rq->status);
+	bk_q_int(&q, rq->id);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	return e;
+}
+
+/* A new request: from its start step onwards. The caller inserted the row. */
+enum bk_err
+bk_engine_start(const struct bk_process *p, struct bk_request *rq, long long person)
+{
+	xmlNodePtr first = bk_def_first_step(p);
+	char to[48];
+	enum bk_err e;
+
+	if (first == NULL || !target(rq, first, NULL, to, sizeof(to)))
+		return BK_EINVAL;
+	bk_def_attr(first, "id", rq->step, sizeof(rq->step));
+	bk_strlcpy(rq->status, "open", sizeof(rq->status));
+	if ((e = move(p, rq, to, person, "submitted", NULL)) != BK_OK)
+		return e;
+	return save(rq);
+}
+
+/*
+ * Performs action for the signed-in person. BK_EINVAL (the page answers 403) when the
+ * person may not do it now, whatever the page they came from showed.
+ */
+enum bk_err
+bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk_req *r,
+    const char *action, const char *arg, const char *note)
+{
+	struct bk_allowed a;
+	xmlNodePtr step = bk_def_step(p, rq->step);
+	long long me = r->sess.person_id;
+	char to[48];
+	long score;
+	enum bk_err e;
+
+	bk_engine_allowed(p, rq, r, &a);
+	if (strcmp(action, "comment") == 0 && a.comment) {
+		if (note == NULL || note[0] == '\0')
+			return BK_ETOOBIG;	/* the page answers 422: a comment needs text */
+		return event(rq, me, "comment", NULL, NULL, note);
+	}
+	if (strcmp(action, "complete") == 0 && a.complete) {
+		if (!target(rq, step, NULL, to, sizeof(to)))
+			return BK_EINVAL;
+		e = move(p, rq, to, me, "completed", note);
+	} else if (strcmp(action, "approve") == 0 && a.approve) {
+		if (!target(rq, step, "approved", to, sizeof(to)))
+			return BK_EINVAL;
+		e = move(p, rq, to, me, "approved", note);
+	} else if (strcmp(action, "reject") == 0 && a.reject) {
+		if (note == NULL || note[0] == '\0')
+			return BK_ETOOBIG;	/* a rejection gives its reason */
+		if (!target(rq, step, "rejected", to, sizeof(to)))
+			return BK_EINVAL;
+		e = move(p, rq, to, me, "rejected", note);
+	} else if (strcmp(action, "branch") == 0 && arg != NULL) {
+		bool ok = false;
+		for (int i = 0; i < a.nbranch; i++)
+			if (strcmp(a.branch[i], arg) == 0)
+				ok = true;
+		if (!ok)
+			return BK_EINVAL;
+		e = move(p, rq, arg, me, "decided", note);
+	} else if (strcmp(action, "return") == 0 && a.ret) {
+		if (note == NULL || note[0] == '\0')
+			return BK_ETOOBIG;	/* say what is missing */
+		bk_strlcpy(rq->status, "returned", sizeof(rq->status));
+		e = event(rq, me, "returned", rq->step, rq->step, note);
+	} else if (strcmp(action, "resubmit") == 0 && a.resubmit) {
+		bk_strlcpy(rq->status, "open", sizeof(rq->status));
+		e = event(rq, me, "resubmitted", rq->step, rq->step, note);
+	} else if (strcmp(action, "rate") == 0 && a.rate) {
+		if (arg == NULL || bk_parse_long(arg, 1, 5, &score) != BK_OK)
+			return BK_ETOOBIG;
+		rq->satisfaction = score;
+		if (!target(rq, step, NULL, to, sizeof(to)))
+			return BK_EINVAL;
+		e = move(p, rq, to, me, "rated", note);
+	} else
+		return BK_EINVAL;
+	if (e != BK_OK)
+		return e;
+	return save(rq);
+}

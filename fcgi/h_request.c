@@ -1,0 +1,595 @@
+/*
+ * h_request.c: asking for a service, a request's page and its actions, and the queues.
+ *
+ * A request is created in one transaction with its number (process, Buddhist-era year,
+ * sequence: no gap, no duplicate), its first moves and its trail. The form carries a
+ * random submission id, so a double click or a resent form finds the first request.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "borikan.h"
+
+#define MAX_TRIES 3
+
+static xmlNodePtr
+add_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST text);
+}
+
+static void
+add_prop(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+static void
+add_propi(xmlNodePtr n, const char *name, long long v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+/* A copy of the process definition under parent, for labels, fields and steps. */
+static bool
+add_definition(xmlNodePtr parent, const struct bk_process *p)
+{
+	xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(p->doc), parent->doc, 1);
+
+	if (copy == NULL || xmlAddChild(parent, copy) == NULL) {
+		xmlFreeNode(copy);
+		return false;
+	}
+	return true;
+}
+
+/* <values><v name="…">text</v>…</values> from a JSON object (arrays: one v per item). */
+static void
+add_values(xmlNodePtr parent, json_t *obj)
+{
+	xmlNodePtr vs = xmlNewTextChild(parent, NULL, BAD_CAST "values", NULL);
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(obj, key, v) {
+		if (json_is_string(v))
+			add_prop(add_text(vs, "v", json_string_value(v)), "name", key);
+		else if (json_is_array(v)) {
+			size_t i;
+			json_t *item;
+			json_array_foreach(v, i, item)
+				if (json_is_string(item))
+					add_prop(add_text(vs, "v", json_string_value(item)), "name", key);
+		}
+	}
+}
+
+/* The Buddhist-era year now, in Thailand (UTC+7, no daylight saving). */
+static int
+be_year(void)
+{
+	time_t t = time(NULL) + 7 * 3600;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return tm.tm_year + 1900 + 543;
+}
+
+/* A process a signed-in person may start: service requests for anyone, the others for staff. */
+static const struct bk_process *
+startable(struct bk_req *r)
+{
+	const struct bk_process *p = bk_catalogue_find(r->capture);
+
+	if (p == NULL) {
+		bk_req_error(r, 404);
+		return NULL;
+	}
+	if (strcmp(p->group, "service") != 0 && !bk_session_has_role(r, "ict-head") &&
+	    !bk_session_has_role(r, "ict-officer") && !bk_session_has_role(r, "director")) {
+		bk_req_error(r, 403);
+		return NULL;
+	}
+	if (bk_def_form_of(p, "") == NULL && bk_def_first_step(p) == NULL) {
+		bk_req_error(r, 404);
+		return NULL;
+	}
+	return p;
+}
+
+static xmlNodePtr
+request_form_of(const struct bk_process *p)
+{
+	char first[48];
+
+	bk_def_attr(bk_def_first_step(p), "id", first, sizeof(first));
+	return bk_def_form_of(p, first);
+}
+
+static void
+form_page(struct bk_req *r, int status, const struct bk_process *p, json_t *values,
+    const struct bk_field_error *errs, size_t nerr, const char *submission)
+{
+	xmlNodePtr root;
+	xmlDocPtr doc = bk_page_new("request-form", &root);
+	char fresh[33];
+
+	if (doc == NULL) {
+		bk_req_error(r, 500);
+		return;
+	}
+	bk_page_session(r, root);
+	if (submission == NULL) {
+		unsigned char raw[16];
+		randombytes_buf(raw, sizeof(raw));
+		bk_hex(raw, sizeof(raw), fresh);
+		submission = fresh;
+	}
+	add_prop(root, "submission", submission);
+	if (!add_definition(root, p)) {
+		xmlFreeDoc(doc);
+		bk_req_error(r, 500);
+		return;
+	}
+	if (values != NULL)
+		add_values(root, values);
+	for (size_t i = 0; i < nerr; i++) {
+		xmlNodePtr e = xmlNewTextChild(root, NULL, BAD_CAST "error", NULL);
+		add_prop(e, "field", errs[i].field);
+		add_prop(e, "key", errs[i].key);
+		add_prop(e, "arg", errs[i].arg);
+	}
+	r->cache = "no-store";
+	bk_req_page(r, status, SHEET_REQUEST_FORM, doc);
+	xmlFreeDoc(doc);
+}
+
+void
+h_request_form(struct bk_req *r)
+{
+	const struct bk_process *p = startable(r);
+
+	if (p != NULL)
+		form_page(r, 200, p, NULL, NULL, 0, NULL);
+}
+
+static bool
+hex32(const char *s)
+{
+	if (s == NULL || strlen(s) != 32)
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return false;
+	return true;
+}
+
+/* The number of the request made by submission, if any. */
+static bool
+find_submission(const char *submission, char *number, size_t size)
+{
+	struct bk_q q;
+	int row;
+
+	bk_q_init(&q, STMT_REQUEST_BY_SUBMISSION);
+	bk_q_str(&q, submission);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, number, size);
+	row = bk_q_fetch(&q);
+	bk_q_done(&q);
+	return row == 1;
+}
+
+/* One try at creating the request; the caller retries on BK_ERETRY. */
+static enum bk_err
+create(struct bk_req *r, const struct bk_process *p, const char *form_json,
+    const char *submission, struct bk_request *rq, char *secret, size_t secretsz)
+{
+	static const char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+	unsigned char hash[32];
+	char name[201] = "", email[255] = "";
+	long long seq = 0;
+	int year = be_year();
+	struct bk_q q;
+	enum bk_err e;
+
+	/* The tracking code, printed on the receipt; only its hash is kept. */
+	for (size_t i = 0; i + 1 < secretsz && i < 10; i++) {
+		secret[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+		secret[i + 1] = '\0';
+	}
+	crypto_hash_sha256(hash, (const unsigned char *)secret, strlen(secret));
+
+	if ((e = bk_db_begin()) != BK_OK)
+		return e;
+	bk_q_init(&q, STMT_PERSON_CONTACT);
+	bk_q_int(&q, r->sess.person_id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, name, sizeof(name));
+	bk_q_out_str(&q, email, sizeof(email));
+	if (bk_q_fetch(&q) != 1)
+		e = q.err != BK_OK ? q.err : BK_EDB;
+	bk_q_done(&q);
+	if (e != BK_OK)
+		goto fail;
+	/* The counter row stays locked until COMMIT: numbers are given one at a time. */
+	bk_q_init(&q, STMT_COUNTER_NEXT);
+	bk_q_str(&q, p->code);
+	bk_q_int(&q, year);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	if (e != BK_OK)
+		goto fail;
+	bk_q_init(&q, STMT_COUNTER_GET);
+	bk_q_str(&q, p->code);
+	bk_q_int(&q, year);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &seq);
+	if (bk_q_fetch(&q) != 1)
+		e = q.err != BK_OK ? q.err : BK_EDB;
+	bk_q_done(&q);
+	if (e != BK_OK)
+		goto fail;
+
+	memset(rq, 0, sizeof(*rq));
+	if (seq < 1 || seq > 9999999 || year < 2500 || year > 9999 ||
+	    (size_t)snprintf(rq->number, sizeof(rq->number), "%.40s-%04d-%05d", p->code, year,
+	    (int)seq) >= sizeof(rq->number)) {
+		e = BK_EINVAL;
+		goto fail;
+	}
+	bk_strlcpy(rq->process, p->code, sizeof(rq->process));
+	rq->requester_id = r->sess.person_id;
+	bk_q_init(&q, STMT_REQUEST_INSERT);
+	bk_q_str(&q, rq->number);
+	bk_q_str(&q, p->code);
+	bk_q_int(&q, bk_def_version(p));
+	bk_q_int(&q, r->sess.person_id);
+	bk_q_str(&q, name);
+	bk_q_str(&q, email);
+	bk_def_attr(bk_def_first_step(p), "id", rq->step, sizeof(rq->step));
+	bk_q_str(&q, rq->step);
+	bk_q_str(&q, form_json);
+	bk_q_bin(&q, hash, sizeof(hash));
+	bk_q_str(&q, submission);
+	e = bk_q_exec(&q);
+	rq->id = (long long)bk_q_insert_id(&q);
+	bk_q_done(&q);
+	if (e != BK_OK)
+		goto fail;
+	rq->form = (char *)form_json;	/* borrowed for the engine's decisions */
+	e = bk_engine_start(p, rq, r->sess.person_id);
+	rq->form = NULL;
+	if (e != BK_OK)
+		goto fail;
+	if ((e = bk_db_commit()) != BK_OK)
+		goto fail;
+	return BK_OK;
+fail:
+	bk_db_rollback();
+	return e;
+}
+
+void
+h_request_submit(struct bk_req *r)
+{
+	const struct bk_process *p = startable(r);
+	const char *submission = bk_req_form(r, "submission");
+	struct bk_field_error errs[BK_MAX_FIELD_ERRORS];
+	struct bk_request rq;
+	json_t *values = NULL;
+	char *json = NULL, secret[16], where[200], number[64];
+	enum bk_err e = BK_ERETRY;
+	size_t nerr;
+
+	if (p == NULL)
+		return;
+	if (!hex32(submission)) {
+		bk_req_error(r, 400);
+		return;
+	}
+	if (find_submission(submission, number, sizeof(number))) {
+		snprintf(where, sizeof(where), "/requests/%s", number);
+		bk_req_redirect(r, where);
+		return;
+	}
+	nerr = bk_form_validate(request_form_of(p), r, &values, errs, BK_MAX_FIELD_ERRORS);
+	if (nerr == (size_t)-1) {
+		bk_req_error(r, 500);
+		return;
+	}
+	if (nerr > 0) {
+		form_page(r, 422, p, values, errs, nerr, submission);
+		json_decref(values);
+		return;
+	}
+	json = json_dumps(values, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(values);
+	if (json == NULL) {
+		bk_req_error(r, 500);
+		return;
+	}
+	for (int i = 0; i < MAX_TRIES && e == BK_ERETRY; i++)
+		e = create(r, p, json, submission, &rq, secret, sizeof(secret));
+	free(json);
+	if (e == BK_EINVAL && find_submission(submission, number, sizeof(number))) {
+		/* The same form sent twice at once: the other one made it. */
+		snprintf(where, sizeof(where), "/requests/%s", number);
+		bk_req_redirect(r, where);
+		return;
+	}
+	if (e != BK_OK) {
+		bk_log(BK_LOG_ERR, "req %s: request not created: %s", r->id, bk_strerror(e));
+		bk_req_error(r, 503);
+		return;
+	}
+	bk_log(BK_LOG_INFO, "req %s: request %s created by person %lld", r->id, rq.number,
+	    r->sess.person_id);
+	snprintf(where, sizeof(where), "/requests/%s?code=%s", rq.number, secret);
+	sodium_memzero(secret, sizeof(secret));
+	bk_req_redirect(r, where);
+}
+
+static void
+add_events(xmlNodePtr root, long long request_id)
+{
+	xmlNodePtr evs = xmlNewTextChild(root, NULL, BAD_CAST "events", NULL);
+	char at[20], action[24], from[48], to[48], note[4096], th[201], en[201];
+	struct bk_q q;
+
+	bk_q_init(&q, STMT_EVENTS_OF);
+	bk_q_int(&q, request_id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, at, sizeof(at));
+	bk_q_out_str(&q, action, sizeof(action));
+	bk_q_out_str(&q, from, sizeof(from));
+	bk_q_out_str(&q, to, sizeof(to));
+	bk_q_out_str(&q, note, sizeof(note));
+	bk_q_out_str(&q, th, sizeof(th));
+	bk_q_out_str(&q, en, sizeof(en));
+	while (bk_q_fetch(&q) == 1) {
+		xmlNodePtr e = add_text(evs, "event", note);
+		add_prop(e, "at", at);
+		add_prop(e, "action", action);
+		add_prop(e, "from", from);
+		add_prop(e, "to", to);
+		add_prop(e, "who-th", th);
+		add_prop(e, "who-en", en);
+	}
+	bk_q_done(&q);
+}
+
+static void
+request_page(struct bk_req *r, int status, const struct bk_process *p,
+    const struct bk_request *rq, const char *error)
+{
+	xmlNodePtr root, a;
+	xmlDocPtr doc = bk_page_new("request", &root);
+	struct bk_allowed al;
+	const char *code = bk_req_param(r, "code");
+	json_t *values;
+
+	if (doc == NULL) {
+		bk_req_error(r, 500);
+		return;
+	}
+	bk_page_session(r, root);
+	add_prop(root, "number", rq->number);
+	add_prop(root, "status", rq->status);
+	add_prop(root, "step", rq->step);
+	add_propi(root, "version", rq->version);
+	add_propi(root, "satisfaction", rq->satisfaction);
+	add_prop(root, "created", rq->created);
+	add_prop(root, "updated", rq->updated);
+	add_prop(root, "requester", rq->requester_name);
+	if (rq->requester_id == r->sess.person_id)
+		add_prop(root, "mine", "yes");
+	/* The tracking code is shown once, on the receipt the redirect after filing leads to. */
+	if (code != NULL && strlen(code) == 10 && rq->requester_id == r->sess.person_id)
+		add_prop(root, "code", code);
+	if (error != NULL)
+		add_prop(root, "error", error);
+	if (!add_definition(root, p)) {
+		xmlFreeDoc(doc);
+		bk_req_error(r, 500);
+		return;
+	}
+	if ((values = json_loads(rq->form, 0, NULL)) != NULL) {
+		add_values(root, values);
+		json_decref(values);
+	}
+	add_events(root, rq->id);
+	bk_engine_allowed(p, rq, r, &al);
+	a = xmlNewTextChild(root, NULL, BAD_CAST "allowed", NULL);
+	if (al.complete) add_prop(a, "complete", "yes");
+	if (al.approve) add_prop(a, "approve", "yes");
+	if (al.reject) add_prop(a, "reject", "yes");
+	if (al.ret) add_prop(a, "return", "yes");
+	if (al.resubmit) add_prop(a, "resubmit", "yes");
+	if (al.rate) add_prop(a, "rate", "yes");
+	if (al.comment) add_prop(a, "comment", "yes");
+	for (int i = 0; i < al.nbranch; i++)
+		add_prop(xmlNewTextChild(a, NULL, BAD_CAST "branch", NULL), "to", al.branch[i]);
+	r->cache = "no-store";
+	bk_req_page(r, status, SHEET_REQUEST, doc);
+	xmlFreeDoc(doc);
+}
+
+void
+h_request_view(struct bk_req *r)
+{
+	struct bk_request rq;
+	const struct bk_process *p;
+	enum bk_err e = bk_request_load(r->capture, false, &rq);
+
+	if (e != BK_OK) {
+		bk_request_free(&rq);
+		bk_req_error(r, e == BK_ENOTFOUND ? 404 : 503);
+		return;
+	}
+	/* Someone else's request is not found, rather than forbidden: numbers are guessable. */
+	if (!bk_request_may_view(&rq, r) || (p = bk_catalogue_find(rq.process)) == NULL) {
+		bk_request_free(&rq);
+		bk_req_error(r, 404);
+		return;
+	}
+	request_page(r, 200, p, &rq, NULL);
+	bk_request_free(&rq);
+}
+
+/* One try at an action; the caller retries on BK_ERETRY. */
+static enum bk_err
+act(struct bk_req *r, struct bk_request *rq, const struct bk_process **pp, long version,
+    int *status)
+{
+	const char *action = bk_req_form(r, "action"), *arg = bk_req_form(r, "arg");
+	const char *note = bk_req_form(r, "note");
+	enum bk_err e;
+
+	*status = 0;
+	if ((e = bk_db_begin()) != BK_OK)
+		return e;
+	if ((e = bk_request_load(r->capture, true, rq)) != BK_OK) {
+		*status = e == BK_ENOTFOUND ? 404 : 0;
+		goto fail;
+	}
+	if (!bk_request_may_view(rq, r) || (*pp = bk_catalogue_find(rq->process)) == NULL) {
+		*status = 404;
+		e = BK_ENOTFOUND;
+		goto fail;
+	}
+	/* The page was made for another state: someone acted meanwhile. */
+	if (version != rq->version) {
+		*status = 409;
+		e = BK_EINVAL;
+		goto fail;
+	}
+	if (note != NULL && strlen(note) > 4000) {
+		*status = 422;
+		e = BK_ETOOBIG;
+		goto fail;
+	}
+	e = bk_engine_act(*pp, rq, r, action != NULL ? action : "", arg, note);
+	if (e == BK_EINVAL)
+		*status = 403;
+	else if (e == BK_ETOOBIG)
+		*status = 422;
+	if (e != BK_OK)
+		goto fail;
+	return bk_db_commit();
+fail:
+	bk_db_rollback();
+	return e;
+}
+
+void
+h_request_act(struct bk_req *r)
+{
+	struct bk_request rq;
+	const struct bk_process *p = NULL;
+	char where[200];
+	long version;
+	int status = 0;
+	enum bk_err e = BK_ERETRY;
+
+	memset(&rq, 0, sizeof(rq));
+	if (bk_parse_long(bk_req_form(r, "version"), 1, 1L << 40, &version) != BK_OK) {
+		bk_req_error(r, 400);
+		return;
+	}
+	for (int i = 0; i < MAX_TRIES && e == BK_ERETRY; i++) {
+		bk_request_free(&rq);
+		e = act(r, &rq, &p, version, &status);
+	}
+	if (e == BK_OK) {
+		bk_log(BK_LOG_INFO, "req %s: %s on %s by person %lld", r->id,
+		    bk_req_form(r, "action"), rq.number, r->sess.person_id);
+		snprintf(where, sizeof(where), "/requests/%s", rq.number);
+		bk_request_free(&rq);
+		bk_req_redirect(r, where);
+		return;
+	}
+	if (status == 422 || status == 409) {
+		/* Show the page again, as it is now, with what went wrong. */
+		struct bk_request now;
+		if (p != NULL && bk_request_load(r->capture, false, &now) == BK_OK)
+			request_page(r, status, p, &now, status == 409 ? "act.stale" : "act.note");
+		else
+			bk_req_error(r, status);
+		bk_request_free(&now);
+	} else
+		bk_req_error(r, status != 0 ? status : 503);
+	bk_request_free(&rq);
+}
+
+void
+h_queue(struct bk_req *r)
+{
+	xmlNodePtr root, list;
+	xmlDocPtr doc = bk_page_new("queue", &root);
+	char number[64], process[48], step[48], who[201], updated[20], status[12];
+	struct bk_q q;
+
+	if (doc == NULL) {
+		bk_req_error(r, 500);
+		return;
+	}
+	bk_page_session(r, root);
+	list = xmlNewTextChild(root, NULL, BAD_CAST "tasks", NULL);
+	bk_q_init(&q, STMT_QUEUE_MINE);
+	bk_q_int(&q, r->sess.person_id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, number, sizeof(number));
+	bk_q_out_str(&q, process, sizeof(process));
+	bk_q_out_str(&q, step, sizeof(step));
+	bk_q_out_str(&q, who, sizeof(who));
+	bk_q_out_str(&q, updated, sizeof(updated));
+	while (bk_q_fetch(&q) == 1) {
+		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+		add_prop(t, "number", number);
+		add_prop(t, "process", process);
+		add_prop(t, "step", step);
+		add_prop(t, "requester", who);
+		add_prop(t, "updated", updated);
+	}
+	bk_q_done(&q);
+	if (q.err != BK_OK && q.err != BK_ETOOBIG) {
+		xmlFreeDoc(doc);
+		bk_req_error(r, 503);
+		return;
+	}
+	list = xmlNewTextChild(root, NULL, BAD_CAST "mine", NULL);
+	bk_q_init(&q, STMT_REQUESTS_OF);
+	bk_q_int(&q, r->sess.person_id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, number, sizeof(number));
+	bk_q_out_str(&q, process, sizeof(process));
+	bk_q_out_str(&q, step, sizeof(step));
+	bk_q_out_str(&q, status, sizeof(status));
+	bk_q_out_str(&q, updated, sizeof(updated));
+	while (bk_q_fetch(&q) == 1) {
+		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+		add_prop(t, "number", number);
+		add_prop(t, "process", process);
+		add_prop(t, "step", step);
+		add_prop(t, "status", status);
+		add_prop(t, "updated", updated);
+	}
+	bk_q_done(&q);
+	/* Titles and step labels of every process the lists name. */
+	for (size_t i = 0; i < bk_catalogue_count(); i++)
+		add_definition(root, bk_catalogue_at(i));
+	r->cache = "no-store";
+	bk_req_page(r, 200, SHEET_QUEUE, doc);
+	xmlFreeDoc(doc);
+}
