@@ -51,6 +51,15 @@ match(const char *pattern, const char *path, char *capture, size_t capsz)
 	return true;
 }
 
+static bool
+accepts(const struct bk_route *rt, const char *key)
+{
+	for (const char *const *k = rt->keys; *k != NULL; k++)
+		if (strcmp(*k, key) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Finds the route and runs its handler, or answers 400, 404 or 405 itself. A query key
  * the route does not accept was parsed but is never read: it is dropped.
@@ -77,6 +86,8 @@ bk_route(struct bk_req *r)
 		if ((rt->methods & method) == 0)
 			continue;
 		r->route = (int)i;
+		if (r->lang_bad && accepts(rt, "lang"))
+			r->status = 400;
 		if (r->status == 400) {
 			bk_req_error(r, 400);
 			return;
