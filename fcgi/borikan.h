@@ -271,6 +271,7 @@ struct bk_req {
 	bool	 head;
 	char	 lang[3];
 	bool	 lang_set;	/* ?lang= was given: remember it in a cookie */
+	bool	 lang_bad;	/* ?lang= was given with a value that is no language */
 	struct bk_param params[BK_MAX_QUERY_KEYS];
 	size_t	 nparams;
 	struct bk_param form[BK_MAX_FORM_KEYS];

@@ -277,7 +277,7 @@ bk_req_parse(struct bk_req *r, FCGX_Request *fcgx)
 			r->lang_set = true;
 			return BK_OK;
 		}
-		r->status = 400;
+		r->lang_bad = true;	/* 400 where the route accepts lang (router.c) */
 	}
 	if (r->cookie != NULL && cookie_value(r->cookie, "lang", cookie_lang,
 	    sizeof(cookie_lang)) && lang_ok(cookie_lang))
@@ -377,12 +377,15 @@ bk_req_send(struct bk_req *r)
 	}
 	FCGX_FPrintF(o, "Status: %d %s\r\n", r->status, reason(r->status));
 	if (r->status != 304)
-		FCGX_FPrintF(o, "Content-Type: %s\r\nContent-Length: %zu\r\n",
-		    r->ctype != NULL ? r->ctype : "text/html; charset=utf-8", r->bodylen);
+		/* libfcgi's printf knows no %zu. */
+		FCGX_FPrintF(o, "Content-Type: %s\r\nContent-Length: %lu\r\n",
+		    r->ctype != NULL ? r->ctype : "text/html; charset=utf-8",
+		    (unsigned long)r->bodylen);
 	FCGX_FPrintF(o, "Cache-Control: %s\r\n", r->cache != NULL ? r->cache : "no-store");
 	if (r->etag[0] != '\0')
 		FCGX_FPrintF(o, "ETag: %s\r\n", r->etag);
-	if (r->lang_set)
+	/* Remember a language only from a request that was answered. */
+	if (r->lang_set && r->status < 400)
 		FCGX_FPrintF(o, "Set-Cookie: lang=%s; Path=/; Max-Age=31536000; SameSite=Lax\r\n",
 		    r->lang);
 	FCGX_FPrintF(o, "Content-Language: %s\r\nX-Request-Id: %s\r\n", r->lang, r->id);

@@ -69,6 +69,15 @@ match(const char *pattern, const char *path, char *capture, size_t capsz)
 	return true;
 }
 
+static bool
+accepts(const struct bk_route *rt, const char *key)
+{
+	for (const char *const *k = rt->keys; *k != NULL; k++)
+		if (strcmp(*k, key) == 0)
+			return true;
+	return false;
+}
+
 /* The checks a route's flags ask for, in order; false when the request was answered. */
 static bool
 guard(struct bk_req *r, const struct bk_route *rt, unsigned method)
@@ -137,6 +146,8 @@ bk_route(struct bk_req *r)
 			continue;
 		}
 		r->route = (int)i;
+		if (r->lang_bad && accepts(rt, "lang"))
+			r->status = 400;
 		if (r->status == 400) {
 			bk_req_error(r, 400);
 			return;
