@@ -501,3 +501,110 @@ class Loop:
         return "%d requests in %.1f s, outcomes %s" % (
             len(self.records), (max((r[1] for r in self.records), default=self.t0) - self.t0),
             by)
+
+
+# ---- accounts and browsing as a signed-in person ------------------------------------------
+
+def admin(*args, stdin=None):
+    """Runs borikan-admin against the instance's database, as its administrator."""
+    build = os.environ.get("BORIKAN_BUILD", os.path.join(ROOT, "build"))
+    env = dict(os.environ)
+    env.setdefault("BORIKAN_DB_SOCKET", os.path.join(VAR, "run", "db", "mysqld.sock"))
+    env["BORIKAN_DB_USER"] = "root" if os.geteuid() == 0 else env.get("USER", "")
+    return subprocess.run([os.path.join(build, "borikan-admin")] + list(args), input=stdin,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def sql(query):
+    """One query through the mariadb client, as the administrator; rows of tab-separated text."""
+    sock = os.path.join(VAR, "run", "db", "mysqld.sock")
+    user = "root" if os.geteuid() == 0 else os.environ.get("USER", "")
+    out = subprocess.run(["mariadb", "--no-defaults", "--socket=" + sock, "-u", user, "-N",
+                          "-B", "borikan", "-e", query], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+_made = set()
+
+
+def ensure_unit(code, kind="group", parent=None):
+    if ("unit", code) in _made:
+        return
+    args = ["add-unit", code, kind, "หน่วย " + code, "Unit " + code]
+    if parent:
+        args.append(parent)
+    r = admin(*args)
+    assert r.returncode == 0 or "already exists" in r.stderr, r.stderr
+    _made.add(("unit", code))
+
+
+def ensure_person(username, unit, roles=(), password="correct horse battery"):
+    """A person with a password and roles (role or (role, unit)); idempotent per run."""
+    ensure_unit(unit)
+    if ("person", username) not in _made:
+        r = admin("add-person", username, username + "@example.org", unit,
+                  "ผู้ใช้ " + username, "User " + username)
+        assert r.returncode == 0 or "already exists" in r.stderr, r.stderr
+        r = admin("set-password", username, stdin=password + "\n")
+        assert r.returncode == 0, r.stderr
+        _made.add(("person", username))
+    for role in roles:
+        role, runit = role if isinstance(role, tuple) else (role, unit)
+        ensure_unit(runit)
+        r = admin("grant", username, role, runit)
+        assert r.returncode == 0, r.stderr
+    return username
+
+
+class Browser:
+    """A cookie jar and the forms of the last page: what a person's browser does."""
+
+    def __init__(self, lang="th"):
+        self.cookies = {}
+        self.lang = lang
+        self.last = None
+
+    def _headers(self, extra=None):
+        h = {"Accept-Language": self.lang}
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        h.update(extra or {})
+        return h
+
+    def _keep(self, resp):
+        for name, (value, attrs) in set_cookies(resp).items():
+            if value == "" or "Max-Age=0" in attrs:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        self.last = resp
+        return resp
+
+    def get(self, path):
+        return self._keep(request("GET", path, headers=self._headers()))
+
+    def post(self, path, fields, headers=None):
+        body = urllib.parse.urlencode(fields).encode()
+        h = self._headers({"Content-Type": "application/x-www-form-urlencoded"})
+        h.update(headers or {})
+        return self._keep(request("POST", path, headers=h, body=body))
+
+    def hidden(self, name, resp=None, form_action=None):
+        """The value of hidden input name in the last page (in a form posting to form_action)."""
+        doc = (resp or self.last).html()
+        for form in doc.find_all("form"):
+            if form_action is not None and form.get("action") != form_action:
+                continue
+            for inp in form.find_all("input"):
+                if inp.get("name") == name:
+                    return inp.get("value")
+        return None
+
+    def login(self, username, password="correct horse battery"):
+        self.get("/login")
+        csrf = self.hidden("csrf", form_action="/login")
+        assert csrf, "the sign-in form has no csrf field"
+        r = self.post("/login", {"csrf": csrf, "username": username, "password": password})
+        assert r.status == 303, "sign-in of %s answered %d" % (username, r.status)
+        return r

@@ -81,6 +81,18 @@ def main():
     for _, fn, mod in modules:
         tests = [(n, f) for n, f in vars(mod).items()
                  if n.startswith("test_") and callable(f)]
+        # setup_module() prepares what every test of the file needs (accounts, data);
+        # if it fails, each of the file's tests fails with its reason.
+        setup = getattr(mod, "setup_module", None)
+        if setup is not None and tests and (not filters or any(
+                f in "%s::%s" % (fn, n) for n, _ in tests for f in filters)):
+            try:
+                setup()
+            except Exception as e:
+                reason = "setup_module: %s: %s" % (type(e).__name__, e)
+                for name, _ in tests:
+                    report("%s::%s" % (fn, name), reason, traceback.format_exc())
+                continue
         for name, func in tests:
             label = "%s::%s" % (fn, name)
             if filters and not any(f in label for f in filters):

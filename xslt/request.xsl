@@ -1,0 +1,486 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  One request: its state, what was asked, what the reader may do now, and its history. Input:
+  <request number status="open|returned|done|rejected" step version satisfaction="0-5"
+           created updated requester mine="yes"? code="tracking code"? error="act.stale|act.note"?>
+    <session username name-th name-en csrf/>
+    <process …/>                                   the full definition
+    <values><v name="…">text</v>*</values>         the request form as filed
+    <events><event at action from to who-th who-en>note</event>*</events>   oldest first
+    <allowed complete? approve? reject? return? resubmit? rate? comment?>  (each "yes")
+      <branch to="stepid"/>*
+    </allowed>
+  </request>
+  Every action is its own form posting to /requests/{number}: csrf, version, action, and arg
+  (a branch's step id; a rating 1-5), with a note.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:key name="rq-step" match="process/steps/step" use="@id"/>
+
+  <xsl:variable name="r" select="/request"/>
+  <xsl:variable name="p" select="$r/process[1]"/>
+  <xsl:variable name="first" select="string($p/steps/step[1]/@id)"/>
+  <xsl:variable name="form" select="$p/forms/form[@step = $first][1]"/>
+  <xsl:variable name="cur" select="$p/steps/step[@id = $r/@step][1]"/>
+  <xsl:variable name="al" select="$r/allowed"/>
+  <!-- The server counts the note in bytes (at most 4000); a Thai character is 3 bytes. -->
+  <xsl:variable name="note-max" select="1300"/>
+
+  <xsl:template name="page-class">page-request</xsl:template>
+
+  <xsl:template name="page-title">
+    <xsl:call-template name="msg">
+      <xsl:with-param name="key" select="'rq.title'"/>
+      <xsl:with-param name="arg" select="$r/@number"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="page-main">
+    <header class="page-head request-head">
+      <p class="kicker">
+        <a href="/processes/{$p/@code}"><xsl:apply-templates select="$p/title" mode="bi"/></a>
+      </p>
+      <h1 class="request-number"><xsl:value-of select="$r/@number"/></h1>
+      <p class="request-status">
+        <span class="vh">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.status'"/></xsl:call-template>
+          <xsl:text>: </xsl:text>
+        </span>
+        <xsl:call-template name="status-badge"><xsl:with-param name="status" select="$r/@status"/></xsl:call-template>
+      </p>
+      <dl class="facts">
+        <xsl:if test="$cur">
+          <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.step'"/></xsl:call-template></dt>
+          <dd>
+            <span class="current-step"><xsl:apply-templates select="$cur/label" mode="bi"/></span>
+            <xsl:choose>
+              <xsl:when test="$r/@status = 'returned'">
+                <span class="step-actor">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.waiting-requester'"/></xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:when test="$r/@status = 'open'">
+                <span class="step-actor">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'step.actor'"/></xsl:call-template>
+                  <xsl:text>: </xsl:text>
+                  <xsl:call-template name="role-name"><xsl:with-param name="id" select="$cur/@actor"/></xsl:call-template>
+                </span>
+              </xsl:when>
+            </xsl:choose>
+          </dd>
+        </xsl:if>
+        <xsl:if test="normalize-space($r/@requester) != ''">
+          <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.requester'"/></xsl:call-template></dt>
+          <dd><xsl:value-of select="$r/@requester"/></dd>
+        </xsl:if>
+        <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.created'"/></xsl:call-template></dt>
+        <dd><xsl:call-template name="when"><xsl:with-param name="at" select="$r/@created"/></xsl:call-template></dd>
+        <xsl:if test="$r/@updated and $r/@updated != $r/@created">
+          <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.updated'"/></xsl:call-template></dt>
+          <dd><xsl:call-template name="when"><xsl:with-param name="at" select="$r/@updated"/></xsl:call-template></dd>
+        </xsl:if>
+        <xsl:if test="number($r/@satisfaction) &gt; 0">
+          <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.satisfaction'"/></xsl:call-template></dt>
+          <dd>
+            <span class="stars" aria-hidden="true">
+              <xsl:value-of select="substring('★★★★★', 1, number($r/@satisfaction))"/>
+              <span class="stars-off"><xsl:value-of select="substring('★★★★★', 1, 5 - number($r/@satisfaction))"/></span>
+            </span>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="msg">
+              <xsl:with-param name="key" select="'rq.score'"/>
+              <xsl:with-param name="arg" select="$r/@satisfaction"/>
+            </xsl:call-template>
+          </dd>
+        </xsl:if>
+      </dl>
+    </header>
+
+    <xsl:if test="string-length($r/@code) &gt; 0">
+      <section class="receipt" aria-labelledby="receipt-title">
+        <p class="receipt-done"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rcpt.done'"/></xsl:call-template></p>
+        <h2 id="receipt-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rcpt.title'"/></xsl:call-template></h2>
+        <dl class="receipt-codes">
+          <div>
+            <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rcpt.number'"/></xsl:call-template></dt>
+            <dd><code class="big-code"><xsl:value-of select="$r/@number"/></code></dd>
+          </div>
+          <div>
+            <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rcpt.code'"/></xsl:call-template></dt>
+            <dd><code class="big-code tracking-code"><xsl:value-of select="$r/@code"/></code></dd>
+          </div>
+        </dl>
+        <p class="receipt-once"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rcpt.once'"/></xsl:call-template></p>
+      </section>
+    </xsl:if>
+
+    <xsl:if test="string-length($r/@error) &gt; 0">
+      <p class="form-error" role="alert">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="$r/@error"/></xsl:call-template>
+      </p>
+    </xsl:if>
+
+    <xsl:if test="$form">
+      <section class="card" aria-labelledby="values-title">
+        <h2 id="values-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.values'"/></xsl:call-template></h2>
+        <dl class="answers">
+          <xsl:for-each select="$form/field[@type != 'file']">
+            <div>
+              <dt><xsl:apply-templates select="label" mode="bi"/></dt>
+              <dd><xsl:call-template name="value-of-field"/></dd>
+            </div>
+          </xsl:for-each>
+        </dl>
+      </section>
+    </xsl:if>
+
+    <xsl:call-template name="actions"/>
+
+    <section class="card" aria-labelledby="progress-title">
+      <h2 id="progress-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'prog.title'"/></xsl:call-template></h2>
+      <ol class="progress">
+        <xsl:for-each select="$p/steps/step">
+          <xsl:variable name="id" select="string(@id)"/>
+          <xsl:variable name="is-cur" select="$id = string($r/@step)"/>
+          <xsl:variable name="seen" select="$r/events/event[@from = $id or @to = $id]"/>
+          <li>
+            <xsl:attribute name="class">
+              <xsl:text>ps</xsl:text>
+              <xsl:choose>
+                <xsl:when test="$is-cur"> ps-current</xsl:when>
+                <xsl:when test="$seen"> ps-passed</xsl:when>
+                <xsl:otherwise> ps-todo</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:if test="$is-cur"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
+            <span class="ps-label"><xsl:apply-templates select="label" mode="bi"/></span>
+            <xsl:choose>
+              <xsl:when test="$is-cur">
+                <xsl:text> </xsl:text>
+                <span class="badge badge-current"><xsl:call-template name="msg"><xsl:with-param name="key" select="'prog.current'"/></xsl:call-template></span>
+              </xsl:when>
+              <xsl:when test="$seen">
+                <span class="vh">
+                  <xsl:text> </xsl:text>
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'prog.passed'"/></xsl:call-template>
+                </span>
+              </xsl:when>
+            </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
+
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'hist.title'"/></xsl:call-template></h2>
+      <xsl:choose>
+        <xsl:when test="$r/events/event">
+          <ol class="trail">
+            <xsl:apply-templates select="$r/events/event"/>
+          </ol>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty"><xsl:call-template name="msg"><xsl:with-param name="key" select="'hist.empty'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <xsl:if test="$al/@comment = 'yes'">
+      <section class="card comment-box" aria-labelledby="comment-title">
+        <h2 id="comment-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.comment-title'"/></xsl:call-template></h2>
+        <xsl:call-template name="action-form">
+          <xsl:with-param name="action" select="'comment'"/>
+          <xsl:with-param name="note" select="'required'"/>
+        </xsl:call-template>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "22 พฤศจิกายน 2569 10:15 น." in a <time>. -->
+  <xsl:template name="when">
+    <xsl:param name="at"/>
+    <time datetime="{translate($at, ' ', 'T')}">
+      <xsl:call-template name="format-date">
+        <xsl:with-param name="date" select="$at"/>
+        <xsl:with-param name="be" select="'yes'"/>
+      </xsl:call-template>
+    </time>
+  </xsl:template>
+
+  <xsl:template name="status-badge">
+    <xsl:param name="status"/>
+    <span class="badge status status-{$status}">
+      <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('st.', $status)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- The label of step $id, or the id itself. -->
+  <xsl:template name="step-label">
+    <xsl:param name="id"/>
+    <xsl:variable name="s" select="key('rq-step', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$s"><xsl:apply-templates select="$s[1]/label" mode="bi"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The filed value of the context field, readable: option labels, dates, "—" when empty. -->
+  <xsl:template name="value-of-field">
+    <xsl:variable name="n" select="string(@name)"/>
+    <xsl:variable name="vs" select="$r/values/v[@name = $n][normalize-space(.) != '']"/>
+    <xsl:variable name="fld" select="."/>
+    <xsl:choose>
+      <xsl:when test="not($vs)">
+        <span class="muted"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.empty'"/></xsl:call-template></span>
+      </xsl:when>
+      <xsl:when test="option">
+        <xsl:for-each select="$vs">
+          <xsl:variable name="v" select="string(.)"/>
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$fld/option[@value = $v]"><xsl:apply-templates select="$fld/option[@value = $v][1]" mode="bi"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="@type = 'checkbox' and $vs[1] = 'yes'">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="'val.yes'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@type = 'date'">
+        <xsl:call-template name="format-date">
+          <xsl:with-param name="date" select="$vs[1]"/>
+          <xsl:with-param name="be" select="'yes'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@type = 'textarea'">
+        <span class="user-text"><xsl:value-of select="$vs[1]"/></span>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$vs[1]"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What the reader may do now. -->
+  <xsl:template name="actions">
+    <xsl:variable name="any" select="$al/@complete = 'yes' or $al/@approve = 'yes' or $al/@reject = 'yes'
+                                     or $al/@return = 'yes' or $al/@resubmit = 'yes' or $al/@rate = 'yes' or $al/branch"/>
+    <xsl:choose>
+      <xsl:when test="$any">
+        <section class="card actions" id="actions" aria-labelledby="actions-title">
+          <h2 id="actions-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.title'"/></xsl:call-template></h2>
+          <xsl:if test="$cur">
+            <p class="action-step">
+              <xsl:call-template name="msg">
+                <xsl:with-param name="key" select="'act.this-step'"/>
+                <xsl:with-param name="arg"><xsl:apply-templates select="$cur/label" mode="bi"/></xsl:with-param>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:if test="$al/branch">
+            <p class="action-intro"><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.decide'"/></xsl:call-template></p>
+            <div class="branch-forms">
+              <xsl:for-each select="$al/branch">
+                <xsl:call-template name="action-form">
+                  <xsl:with-param name="action" select="'branch'"/>
+                  <xsl:with-param name="arg" select="string(@to)"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </div>
+          </xsl:if>
+          <xsl:if test="$al/@complete = 'yes'">
+            <xsl:call-template name="action-form"><xsl:with-param name="action" select="'complete'"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$al/@approve = 'yes'">
+            <xsl:call-template name="action-form"><xsl:with-param name="action" select="'approve'"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$al/@rate = 'yes'">
+            <xsl:call-template name="action-form"><xsl:with-param name="action" select="'rate'"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$al/@resubmit = 'yes'">
+            <xsl:call-template name="action-form">
+              <xsl:with-param name="action" select="'resubmit'"/>
+              <xsl:with-param name="note" select="'open'"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$al/@reject = 'yes'">
+            <xsl:call-template name="action-form">
+              <xsl:with-param name="action" select="'reject'"/>
+              <xsl:with-param name="note" select="'required'"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$al/@return = 'yes'">
+            <xsl:call-template name="action-form">
+              <xsl:with-param name="action" select="'return'"/>
+              <xsl:with-param name="note" select="'required'"/>
+            </xsl:call-template>
+          </xsl:if>
+        </section>
+      </xsl:when>
+      <xsl:when test="$r/@status = 'open'">
+        <p class="note action-none"><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.none'"/></xsl:call-template></p>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    One action form. note: 'optional' (a textarea behind "add a note"), 'open' (a textarea,
+    optional), 'required' (a required textarea with a hint).
+  -->
+  <xsl:template name="action-form">
+    <xsl:param name="action"/>
+    <xsl:param name="arg"/>
+    <xsl:param name="note" select="'optional'"/>
+    <xsl:variable name="id">
+      <xsl:value-of select="$action"/>
+      <xsl:if test="$arg != ''">-<xsl:value-of select="$arg"/></xsl:if>
+    </xsl:variable>
+    <form method="post" action="/requests/{$r/@number}" class="stack action-form action-{$action}">
+      <input type="hidden" name="csrf" value="{$r/session/@csrf}"/>
+      <input type="hidden" name="version" value="{$r/@version}"/>
+      <input type="hidden" name="action" value="{$action}"/>
+      <xsl:if test="$action = 'branch'">
+        <input type="hidden" name="arg" value="{$arg}"/>
+      </xsl:if>
+      <xsl:if test="$action = 'rate'">
+        <fieldset class="field field-choices rating" role="radiogroup">
+          <legend>
+            <xsl:call-template name="msg"><xsl:with-param name="key" select="'rate.legend'"/></xsl:call-template>
+            <span class="req-mark" aria-hidden="true"> *</span>
+            <span class="vh"><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key" select="'field.required-mark'"/></xsl:call-template></span>
+          </legend>
+          <xsl:call-template name="rate-option"><xsl:with-param name="n" select="5"/></xsl:call-template>
+          <xsl:call-template name="rate-option"><xsl:with-param name="n" select="4"/></xsl:call-template>
+          <xsl:call-template name="rate-option"><xsl:with-param name="n" select="3"/></xsl:call-template>
+          <xsl:call-template name="rate-option"><xsl:with-param name="n" select="2"/></xsl:call-template>
+          <xsl:call-template name="rate-option"><xsl:with-param name="n" select="1"/></xsl:call-template>
+        </fieldset>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$note = 'optional'">
+          <details class="note-more">
+            <summary><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.note-add'"/></xsl:call-template></summary>
+            <xsl:call-template name="note-field"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+          </details>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="note-field">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="required" select="$note = 'required'"/>
+            <xsl:with-param name="hint" select="concat('act.hint.', $action)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <p class="form-actions">
+        <button type="submit">
+          <xsl:attribute name="class">
+            <xsl:text>button</xsl:text>
+            <xsl:choose>
+              <xsl:when test="$action = 'reject'"> button-danger</xsl:when>
+              <xsl:when test="$action = 'return' or $action = 'comment'"> button-secondary</xsl:when>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:choose>
+            <xsl:when test="$action = 'branch'">
+              <xsl:variable name="b" select="$cur/branch[@to = $arg]"/>
+              <xsl:choose>
+                <xsl:when test="$b"><xsl:apply-templates select="$b[1]/label" mode="bi"/></xsl:when>
+                <xsl:otherwise><xsl:call-template name="step-label"><xsl:with-param name="id" select="$arg"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('act.', $action)"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </button>
+        <xsl:if test="$action = 'branch'">
+          <span class="branch-next">
+            <xsl:call-template name="msg">
+              <xsl:with-param name="key" select="'act.next'"/>
+              <xsl:with-param name="arg"><xsl:call-template name="step-label"><xsl:with-param name="id" select="$arg"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </span>
+        </xsl:if>
+      </p>
+    </form>
+  </xsl:template>
+
+  <xsl:template name="note-field">
+    <xsl:param name="id"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:param name="hint"/>
+    <p class="field">
+      <label for="note-{$id}">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="'act.note-label'"/></xsl:call-template>
+        <xsl:if test="$required">
+          <span class="req-mark" aria-hidden="true"> *</span>
+          <span class="vh"><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key" select="'field.required-mark'"/></xsl:call-template></span>
+        </xsl:if>
+      </label>
+      <xsl:if test="$hint != ''">
+        <span class="field-hint" id="note-{$id}-h"><xsl:call-template name="msg"><xsl:with-param name="key" select="$hint"/></xsl:call-template></span>
+      </xsl:if>
+      <textarea name="note" id="note-{$id}" rows="3" maxlength="{$note-max}">
+        <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+        <xsl:if test="$hint != ''"><xsl:attribute name="aria-describedby">note-<xsl:value-of select="$id"/>-h</xsl:attribute></xsl:if>
+      </textarea>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="rate-option">
+    <xsl:param name="n"/>
+    <span class="choice">
+      <input type="radio" name="arg" value="{$n}" id="rate-{$n}" required="required"/>
+      <label for="rate-{$n}">
+        <span class="rate-n"><xsl:value-of select="$n"/></span>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rate.', $n)"/></xsl:call-template>
+      </label>
+    </span>
+  </xsl:template>
+
+  <!-- One line of the history. -->
+  <xsl:template match="event">
+    <xsl:variable name="who">
+      <xsl:choose>
+        <xsl:when test="$L = 'en' and normalize-space(@who-en) != ''"><xsl:value-of select="@who-en"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@who-th"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <li class="ev ev-{@action}">
+      <p class="ev-head">
+        <xsl:call-template name="when"><xsl:with-param name="at" select="@at"/></xsl:call-template>
+        <xsl:text> · </xsl:text>
+        <span class="ev-who">
+          <xsl:choose>
+            <xsl:when test="normalize-space($who) != ''"><xsl:value-of select="$who"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key" select="'who.system'"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </p>
+      <p class="ev-what">
+        <strong><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('ev.', @action)"/></xsl:call-template></strong>
+        <xsl:if test="string(@from) != '' or string(@to) != ''">
+          <span class="ev-steps">
+            <xsl:choose>
+              <xsl:when test="string(@from) != '' and string(@to) != '' and @from != @to">
+                <xsl:call-template name="step-label"><xsl:with-param name="id" select="@from"/></xsl:call-template>
+                <span class="arrow"> → </span>
+                <xsl:call-template name="step-label"><xsl:with-param name="id" select="@to"/></xsl:call-template>
+              </xsl:when>
+              <xsl:when test="string(@to) != ''">
+                <xsl:call-template name="step-label"><xsl:with-param name="id" select="@to"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="step-label"><xsl:with-param name="id" select="@from"/></xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </span>
+        </xsl:if>
+      </p>
+      <xsl:if test="normalize-space(.) != ''">
+        <p class="ev-note user-text"><xsl:value-of select="."/></p>
+      </xsl:if>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>
