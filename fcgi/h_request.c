@@ -18,6 +18,19 @@
 #include "borikan.h"
 
 #define MAX_TRIES 3
+#define MAX_NOTE_CHARS 2000
+
+/* Characters, not bytes: a Thai letter is three bytes. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
 
 static xmlNodePtr
 add_text(xmlNodePtr parent, const char *name, const char *text)
@@ -474,7 +487,7 @@ act(struct bk_req *r, struct bk_request *rq, const struct bk_process **pp, long 
 		e = BK_EINVAL;
 		goto fail;
 	}
-	if (note != NULL && strlen(note) > 4000) {
+	if (note != NULL && utf8_chars(note) > MAX_NOTE_CHARS) {
 		*status = 422;
 		e = BK_ETOOBIG;
 		goto fail;

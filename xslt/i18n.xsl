@@ -326,6 +326,7 @@
         <m k="act.comment">เพิ่มความเห็น</m>
         <m k="act.comment-title">ความเห็น</m>
         <m k="act.next">ขั้นตอนถัดไป: {0}</m>
+        <m k="act.returned-note">สิ่งที่เจ้าหน้าที่ขอให้แก้ไขหรือเพิ่มเติม</m>
         <m k="rate.legend">ความพึงพอใจต่อการให้บริการ</m>
         <m k="rate.1">ควรปรับปรุง</m>
         <m k="rate.2">พอใช้</m>
@@ -626,6 +627,7 @@
         <m k="act.comment">Add a comment</m>
         <m k="act.comment-title">Comments</m>
         <m k="act.next">Next: {0}</m>
+        <m k="act.returned-note">What the officer asked you to correct or add</m>
         <m k="rate.legend">How satisfied are you with the service?</m>
         <m k="rate.1">Needs improvement</m>
         <m k="rate.2">Fair</m>

@@ -112,6 +112,12 @@
                   <xsl:call-template name="msg"><xsl:with-param name="key" select="'nav.catalogue'"/></xsl:call-template>
                 </a>
               </li>
+              <li>
+                <a href="/queue">
+                  <xsl:if test="$here = '/queue'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.title'"/></xsl:call-template>
+                </a>
+              </li>
             </ul>
           </nav>
         </header>

@@ -118,7 +118,7 @@
             </xsl:choose>
           </dd>
         </div>
-        <xsl:if test="@requester">
+        <xsl:if test="normalize-space(@requester) != ''">
           <div>
             <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.requester'"/></xsl:call-template></dt>
             <dd><xsl:value-of select="@requester"/></dd>

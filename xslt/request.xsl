@@ -26,7 +26,7 @@
   <xsl:variable name="cur" select="$p/steps/step[@id = $r/@step][1]"/>
   <xsl:variable name="al" select="$r/allowed"/>
   <!-- The server counts the note in bytes (at most 4000); a Thai character is 3 bytes. -->
-  <xsl:variable name="note-max" select="1300"/>
+  <xsl:variable name="note-max" select="2000"/>
 
   <xsl:template name="page-class">page-request</xsl:template>
 
@@ -269,7 +269,16 @@
       <xsl:when test="$any">
         <section class="card actions" id="actions" aria-labelledby="actions-title">
           <h2 id="actions-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.title'"/></xsl:call-template></h2>
-          <xsl:if test="$cur">
+          <xsl:if test="$r/@status = 'returned'">
+            <xsl:variable name="ret" select="$r/events/event[@action = 'returned'][last()]"/>
+            <xsl:if test="normalize-space($ret) != ''">
+              <div class="returned-note">
+                <p class="returned-note-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.returned-note'"/></xsl:call-template></p>
+                <p class="user-text"><xsl:value-of select="$ret"/></p>
+              </div>
+            </xsl:if>
+          </xsl:if>
+          <xsl:if test="$cur and $r/@status = 'open'">
             <p class="action-step">
               <xsl:call-template name="msg">
                 <xsl:with-param name="key" select="'act.this-step'"/>
@@ -310,10 +319,13 @@
             </xsl:call-template>
           </xsl:if>
           <xsl:if test="$al/@return = 'yes'">
-            <xsl:call-template name="action-form">
-              <xsl:with-param name="action" select="'return'"/>
-              <xsl:with-param name="note" select="'required'"/>
-            </xsl:call-template>
+            <details class="action-more">
+              <summary><xsl:call-template name="msg"><xsl:with-param name="key" select="'act.return'"/></xsl:call-template></summary>
+              <xsl:call-template name="action-form">
+                <xsl:with-param name="action" select="'return'"/>
+                <xsl:with-param name="note" select="'required'"/>
+              </xsl:call-template>
+            </details>
           </xsl:if>
         </section>
       </xsl:when>

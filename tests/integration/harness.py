@@ -264,6 +264,17 @@ class Process:
         t = root.find("title")
         self.title = {"th": norm(t.findtext("th")), "en": norm(t.findtext("en"))}
         self.steps = [Step(s) for s in root.find("steps").findall("step")]
+        self.root = root
+
+    def request_fields(self):
+        """(name, type, [option values]) of the request form: the form of the first step."""
+        first = self.steps[0].id
+        for form in self.root.find("forms").findall("form"):
+            if form.get("step") in (first, "start"):
+                return [(f.get("name"), f.get("type"),
+                         [o.get("value") for o in f.findall("option")])
+                        for f in form.findall("field")]
+        return []
 
 
 _processes = None
