@@ -106,6 +106,7 @@
         <m k="man.xml">นิยามกระบวนงาน (XML)</m>
         <m k="man.toc">สารบัญ</m>
         <m k="man.back">กลับไปหน้ารายการบริการ</m>
+        <m k="man.request">ยื่นคำขอรับบริการนี้</m>
         <m k="sec.objective">วัตถุประสงค์</m>
         <m k="sec.scope">ขอบเขต</m>
         <m k="sec.definitions">คำจำกัดความ</m>
@@ -407,6 +408,7 @@
         <m k="man.xml">definition (XML)</m>
         <m k="man.toc">Contents</m>
         <m k="man.back">Back to the services</m>
+        <m k="man.request">Request this service</m>
         <m k="sec.objective">Objective</m>
         <m k="sec.scope">Scope</m>
         <m k="sec.definitions">Definitions</m>

@@ -77,6 +77,13 @@
             </dd>
           </div>
         </dl>
+        <xsl:if test="@group = 'service'">
+          <p class="request-cta">
+            <a class="button" href="/processes/{@code}/request">
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="'man.request'"/></xsl:call-template>
+            </a>
+          </p>
+        </xsl:if>
         <xsl:if test="/manual/@updated">
           <p class="updated">
             <time datetime="{/manual/@updated}">
