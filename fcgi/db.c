@@ -161,6 +161,8 @@ db_connect(void)
 	/* We reconnect ourselves, so statements are never silently invalidated. */
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* Times are Thailand's (UTC+7, no daylight saving): what every page and memo shows. */
+	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+07:00'");
 	if (mysql_real_connect(conn, NULL, cfg.user,
 	    cfg.password[0] != '\0' ? cfg.password : NULL, cfg.name, 0,
 	    cfg.socket[0] != '\0' ? cfg.socket : NULL, 0) == NULL) {
