@@ -124,6 +124,23 @@ admin_add_person(int argc, char **argv)
 	return run(&q, "person added");
 }
 
+/* Does the statement (one string parameter) find a row? */
+static bool
+exists(enum bk_stmt st, const char *key)
+{
+	struct bk_q q;
+	long long id = 0;
+	int row;
+
+	bk_q_init(&q, st);
+	bk_q_str(&q, key);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &id);
+	row = bk_q_fetch(&q);
+	bk_q_done(&q);
+	return row == 1;
+}
+
 int
 admin_grant(int argc, char **argv)
 {
@@ -134,11 +151,20 @@ admin_grant(int argc, char **argv)
 		    "usage: grant USERNAME ROLE UNIT_CODE");
 	if (!one_of(argv[1], roles))
 		return refuse("ไม่รู้จักบทบาทนี้", "no such role");
+	if (!exists(STMT_PERSON_ID, argv[0]) || !exists(STMT_UNIT_ID, argv[2]))
+		return refuse("ไม่พบหน่วยงานหรือบุคคลที่อ้างถึง",
+		    "the unit or person named does not exist");
 	bk_q_init(&q, STMT_ROLE_GRANT);
 	bk_q_str(&q, argv[1]);
 	bk_q_str(&q, argv[0]);
 	bk_q_str(&q, argv[2]);
-	return run(&q, "role granted (or already held)");
+	if (bk_q_exec(&q) != BK_OK) {
+		bk_q_done(&q);
+		return refuse("ฐานข้อมูลขัดข้อง", "database error");
+	}
+	printf(bk_q_affected(&q) > 0 ? "role granted\n" : "role already held\n");
+	bk_q_done(&q);
+	return 0;
 }
 
 /* Reads the new password from standard input, so it never shows in a process list. */
