@@ -100,7 +100,7 @@ static const char *const sql[STMT__COUNT] = {
 	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
 	    " FROM request r WHERE r.number = ? FOR UPDATE",
 	[STMT_REQUEST_UPDATE] =
-	    "UPDATE request SET status = ?, step_id = ?, assignee_id = NULLIF(?, 0),"
+	    "UPDATE request SET status = ?, step_id = ?, actor_role = ?, assignee_id = NULLIF(?, 0),"
 	    " satisfaction = NULLIF(?, 0), version = version + 1, updated_at = NOW(6),"
 	    " closed_at = IF(? IN ('done', 'rejected'), NOW(6), NULL) WHERE id = ?",
 	[STMT_EVENT_INSERT] =
@@ -111,15 +111,14 @@ static const char *const sql[STMT__COUNT] = {
 	    " COALESCE(e.step_to, ''), COALESCE(e.note, ''), COALESCE(p.name_th, ''),"
 	    " COALESCE(p.name_en, '') FROM request_event e LEFT JOIN person p ON p.id = e.person_id"
 	    " WHERE e.request_id = ? ORDER BY e.id LIMIT 500",
-	/* Open requests at a step whose actor is one of the person's roles: one index range
-	 * per (process, step) the person acts at, never a scan of the table. */
+	/* Open requests waiting for one of the person's roles: per role, one range of
+	 * request_actor_queue read in updated_at order; no scan of the table. */
 	[STMT_QUEUE_MINE] =
 	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
 	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
-	    " FROM (SELECT DISTINCT sa.process_code, sa.step_id FROM step_actor sa"
-	    "  JOIN person_role pr ON pr.role = sa.actor WHERE pr.person_id = ?) s"
-	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
-	    "  AND r.step_id = s.step_id"
+	    " FROM (SELECT DISTINCT role FROM person_role WHERE person_id = ?) pr"
+	    " JOIN request r FORCE INDEX (request_actor_queue)"
+	    "  ON r.status = 'open' AND r.actor_role = pr.role"
 	    " ORDER BY r.updated_at LIMIT 100",
 	[STMT_REQUESTS_OF] =
 	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"

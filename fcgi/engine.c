@@ -277,14 +277,22 @@ move(const struct bk_process *p, struct bk_request *rq, const char *to, long lon
 }
 
 static enum bk_err
-save(const struct bk_request *rq)
+save(const struct bk_process *p, const struct bk_request *rq)
 {
 	struct bk_q q;
 	enum bk_err e;
 
+	char actor[24] = "";
+
+	/* Who the request waits for: nobody once it has ended. */
+	if (strcmp(rq->status, "open") == 0)
+		bk_def_attr(bk_def_step(p, rq->step), "actor", actor, sizeof(actor));
+	else if (strcmp(rq->status, "returned") == 0)
+		bk_strlcpy(actor, "requester", sizeof(actor));
 	bk_q_init(&q, STMT_REQUEST_UPDATE);
 	bk_q_str(&q, rq->status);
 	bk_q_str(&q, rq->step);
+	bk_q_str(&q, actor);
 	bk_q_int(&q, rq->assignee_id);
 	bk_q_int(&q, rq->satisfaction);
 	bk_q_str(&q, rq->status);
@@ -308,7 +316,7 @@ bk_engine_start(const struct bk_process *p, struct bk_request *rq, long long per
 	bk_strlcpy(rq->status, "open", sizeof(rq->status));
 	if ((e = move(p, rq, to, person, "submitted", NULL)) != BK_OK)
 		return e;
-	return save(rq);
+	return save(p, rq);
 }
 
 /*
@@ -373,5 +381,5 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 		return BK_EINVAL;
 	if (e != BK_OK)
 		return e;
-	return save(rq);
+	return save(p, rq);
 }
