@@ -111,18 +111,30 @@ static const char *const sql[STMT__COUNT] = {
 	    " COALESCE(e.step_to, ''), COALESCE(e.note, ''), COALESCE(p.name_th, ''),"
 	    " COALESCE(p.name_en, '') FROM request_event e LEFT JOIN person p ON p.id = e.person_id"
 	    " WHERE e.request_id = ? ORDER BY e.id LIMIT 500",
-	/* Open requests waiting for one of the person's roles: per role, one range of
-	 * request_actor_queue read in updated_at order; no scan of the table. */
-	[STMT_QUEUE_MINE] =
-	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
-	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
-	    " FROM (SELECT DISTINCT role FROM person_role WHERE person_id = ?) pr"
-	    " JOIN request r FORCE INDEX (request_actor_queue)"
-	    "  ON r.status = 'open' AND r.actor_role = pr.role"
-	    " ORDER BY r.updated_at LIMIT 100",
+	/* Open requests waiting for one of up to four roles (unused slots bound to ''): per
+	 * role one range of request_actor_queue read in updated_at order, at most 100 rows
+	 * each, merged; never a scan or a sort of the table. */
+	[STMT_QUEUE_ROLES] =
+	    "SELECT number, process_code, step_id, requester_name, updated FROM ("
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') updated FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    ") q ORDER BY updated_at LIMIT 25",
 	[STMT_REQUESTS_OF] =
 	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"
-	    " FROM request WHERE requester_id = ? ORDER BY created_at DESC LIMIT 100",
+	    " FROM request WHERE requester_id = ? ORDER BY created_at DESC LIMIT 25",
 	[STMT_PERSON_CONTACT] = "SELECT name_th, email FROM person WHERE id = ?",
 };
 

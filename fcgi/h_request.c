@@ -545,12 +545,72 @@ h_request_act(struct bk_req *r)
 	bk_request_free(&rq);
 }
 
+/* The distinct acting roles of the person (not requester), at most max of them. */
+static size_t
+acting_roles(const struct bk_req *r, char roles[][24], size_t max)
+{
+	char copy[sizeof(r->sess.roles)], *save = NULL;
+	size_t n = 0;
+
+	bk_strlcpy(copy, r->sess.roles, sizeof(copy));
+	for (char *tok = strtok_r(copy, " ", &save); tok != NULL && n < max;
+	    tok = strtok_r(NULL, " ", &save)) {
+		bool seen = false;
+		tok[strcspn(tok, "@")] = '\0';
+		if (strcmp(tok, "requester") == 0 || strlen(tok) >= sizeof(roles[0]))
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(roles[i], tok) == 0)
+				seen = true;
+		if (!seen)
+			bk_strlcpy(roles[n++], tok, sizeof(roles[0]));
+	}
+	return n;
+}
+
+/*
+ * The names a list needs of process code: its title and each step's label, not the whole
+ * definition (a queue page names a few processes; the transform reads only these).
+ */
+static void
+add_names(xmlNodePtr root, const char *code)
+{
+	const struct bk_process *p = bk_catalogue_find(code);
+	xmlNodePtr def, proc, steps, title;
+
+	for (xmlNodePtr c = root->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, BAD_CAST "process") == 0 &&
+		    bk_def_attr_is(c, "code", code))
+			return;
+	if (p == NULL)
+		return;
+	def = xmlDocGetRootElement(p->doc);
+	proc = xmlNewTextChild(root, NULL, BAD_CAST "process", NULL);
+	add_prop(proc, "code", code);
+	if ((title = bk_def_child(def, "title")) != NULL)
+		xmlAddChild(proc, xmlDocCopyNode(title, root->doc, 1));
+	steps = xmlNewTextChild(proc, NULL, BAD_CAST "steps", NULL);
+	for (xmlNodePtr s = bk_def_child(def, "steps")->children; s != NULL; s = s->next) {
+		xmlNodePtr st, label;
+		char id[48], actor[24];
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		st = xmlNewTextChild(steps, NULL, BAD_CAST "step", NULL);
+		add_prop(st, "id", bk_def_attr(s, "id", id, sizeof(id)));
+		add_prop(st, "actor", bk_def_attr(s, "actor", actor, sizeof(actor)));
+		if ((label = bk_def_child(s, "label")) != NULL)
+			xmlAddChild(st, xmlDocCopyNode(label, root->doc, 1));
+	}
+}
+
 void
 h_queue(struct bk_req *r)
 {
 	xmlNodePtr root, list;
 	xmlDocPtr doc = bk_page_new("queue", &root);
 	char number[64], process[48], step[48], who[201], updated[20], status[12];
+	char roles[4][24];
+	size_t nroles;
 	struct bk_q q;
 
 	if (doc == NULL) {
@@ -559,27 +619,31 @@ h_queue(struct bk_req *r)
 	}
 	bk_page_session(r, root);
 	list = xmlNewTextChild(root, NULL, BAD_CAST "tasks", NULL);
-	bk_q_init(&q, STMT_QUEUE_MINE);
-	bk_q_int(&q, r->sess.person_id);
-	bk_q_exec(&q);
-	bk_q_out_str(&q, number, sizeof(number));
-	bk_q_out_str(&q, process, sizeof(process));
-	bk_q_out_str(&q, step, sizeof(step));
-	bk_q_out_str(&q, who, sizeof(who));
-	bk_q_out_str(&q, updated, sizeof(updated));
-	while (bk_q_fetch(&q) == 1) {
-		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
-		add_prop(t, "number", number);
-		add_prop(t, "process", process);
-		add_prop(t, "step", step);
-		add_prop(t, "requester", who);
-		add_prop(t, "updated", updated);
-	}
-	bk_q_done(&q);
-	if (q.err != BK_OK && q.err != BK_ETOOBIG) {
-		xmlFreeDoc(doc);
-		bk_req_error(r, 503);
-		return;
+	nroles = acting_roles(r, roles, 4);
+	if (nroles > 0) {
+		bk_q_init(&q, STMT_QUEUE_ROLES);
+		for (size_t i = 0; i < 4; i++)
+			bk_q_str(&q, i < nroles ? roles[i] : "");
+		bk_q_exec(&q);
+		bk_q_out_str(&q, number, sizeof(number));
+		bk_q_out_str(&q, process, sizeof(process));
+		bk_q_out_str(&q, step, sizeof(step));
+		bk_q_out_str(&q, who, sizeof(who));
+		bk_q_out_str(&q, updated, sizeof(updated));
+		while (bk_q_fetch(&q) == 1) {
+			xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+			add_prop(t, "number", number);
+			add_prop(t, "process", process);
+			add_prop(t, "step", step);
+			add_prop(t, "requester", who);
+			add_prop(t, "updated", updated);
+		}
+		bk_q_done(&q);
+		if (q.err != BK_OK && q.err != BK_ETOOBIG) {
+			xmlFreeDoc(doc);
+			bk_req_error(r, 503);
+			return;
+		}
 	}
 	list = xmlNewTextChild(root, NULL, BAD_CAST "mine", NULL);
 	bk_q_init(&q, STMT_REQUESTS_OF);
@@ -599,9 +663,13 @@ h_queue(struct bk_req *r)
 		add_prop(t, "updated", updated);
 	}
 	bk_q_done(&q);
-	/* Titles and step labels of every process the lists name. */
-	for (size_t i = 0; i < bk_catalogue_count(); i++)
-		add_definition(root, bk_catalogue_at(i));
+	/* Titles and step labels of the processes the lists name. */
+	for (xmlNodePtr l = root->children; l != NULL; l = l->next)
+		for (xmlNodePtr it = l->children; it != NULL; it = it->next) {
+			char code[48];
+			if (it->type == XML_ELEMENT_NODE && xmlStrcmp(it->name, BAD_CAST "item") == 0)
+				add_names(root, bk_def_attr(it, "process", code, sizeof(code)));
+		}
 	r->cache = "no-store";
 	bk_req_page(r, 200, SHEET_QUEUE, doc);
 	xmlFreeDoc(doc);
