@@ -7,6 +7,7 @@
  *   borikan-admin add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN
  *   borikan-admin grant USERNAME ROLE UNIT_CODE
  *   borikan-admin set-password USERNAME          (the password on standard input)
+ *   borikan-admin set-memo-format UNIT_CODE FORMAT   (outgoing memo numbers, one {n})
  *
  * A definition that fails is refused with "file:line: reason" and nothing is loaded.
  * After loading, send SIGHUP to the master so the workers read the new catalogue.
@@ -336,6 +337,7 @@ main(int argc, char **argv)
 		{ "add-person", admin_add_person },
 		{ "grant", admin_grant },
 		{ "set-password", admin_set_password },
+		{ "set-memo-format", admin_set_memo_format },
 	};
 
 	for (size_t i = 0; argc >= 2 && i < sizeof(cmds) / sizeof(cmds[0]); i++) {
@@ -353,7 +355,8 @@ main(int argc, char **argv)
 		    "       borikan-admin add-unit CODE KIND NAME_TH NAME_EN [PARENT_CODE]\n"
 		    "       borikan-admin add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN\n"
 		    "       borikan-admin grant USERNAME ROLE UNIT_CODE\n"
-		    "       borikan-admin set-password USERNAME < password\n");
+		    "       borikan-admin set-password USERNAME < password\n"
+		    "       borikan-admin set-memo-format UNIT_CODE FORMAT\n");
 		return 2;
 	}
 	rc = check_dir(argv[2], defs, &n);

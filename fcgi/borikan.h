@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <libxml/tree.h>
 
@@ -108,6 +109,15 @@ enum bk_stmt {
 	STMT_QUEUE_ROLES,
 	STMT_REQUESTS_OF,
 	STMT_PERSON_CONTACT,
+	STMT_UNIT_SET_MEMO_FORMAT,
+	STMT_MEMO_COUNTER_NEXT,
+	STMT_MEMO_COUNTER_GET,
+	STMT_MEMO_INSERT,
+	STMT_MEMOS_OF,
+	STMT_LOG_COUNT,
+	STMT_LOG_COUNT_PROC,
+	STMT_LOG_PAGE,
+	STMT_LOG_PAGE_PROC,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -211,6 +221,7 @@ struct bk_request {
 	long long satisfaction;
 	char	 created[20];
 	char	 updated[20];
+	char	 error[32];	/* after a 422 from the engine: the message key to show */
 };
 #define BK_MAX_BRANCHES 8
 struct bk_allowed {
@@ -230,7 +241,7 @@ enum bk_err bk_engine_act(const struct bk_process *, struct bk_request *,
 /* ---- render.c: compiled stylesheets, one transform per page ------------------------ */
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
-	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE,
+	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -292,6 +303,7 @@ struct bk_req {
 	char	*body;		/* owned by the request unless body_static */
 	size_t	 bodylen;
 	bool	 body_static;
+	bool	 streamed;	/* the handler wrote the response itself (bk_req_stream_head) */
 };
 enum bk_err bk_req_parse(struct bk_req *, struct FCGX_Request *);
 void	bk_req_free(struct bk_req *);
@@ -304,6 +316,8 @@ void	bk_req_header(struct bk_req *, const char *fmt, ...) __attribute__((format(
 void	bk_req_send(struct bk_req *);
 void	bk_req_error(struct bk_req *, int status);
 void	bk_req_page(struct bk_req *, int status, enum bk_sheet, xmlDocPtr);
+void	bk_req_stream_head(struct bk_req *, int status);
+enum bk_err bk_req_stream(struct bk_req *, const char *, size_t);
 
 /* ---- session.c ------------------------------------------------------------------------ */
 #define BK_SESSION_IDLE (2 * 3600)
@@ -356,6 +370,8 @@ void	h_request_submit(struct bk_req *);
 void	h_request_view(struct bk_req *);
 void	h_request_act(struct bk_req *);
 void	h_queue(struct bk_req *);
+void	h_log(struct bk_req *);
+void	h_log_csv(struct bk_req *);
 xmlDocPtr bk_page_new(const char *name, xmlNodePtr *root);
 void	bk_page_session(struct bk_req *, xmlNodePtr root);
 void	bk_page_cache_clear(void);
@@ -371,5 +387,30 @@ struct bk_config {
 	int	 verbose;
 };
 int	bk_worker_run(const struct bk_config *, int listen_fd);
+
+/* ---- fiscal.c: Thai dates, the fiscal year, working days ------------------------------ */
+#define BK_THAI_UTC_OFFSET (7 * 3600)	/* Thailand: UTC+7 all year */
+int	bk_fiscal_year(time_t);
+int	bk_fiscal_year_of(const char *ymd);
+void	bk_thai_date(time_t, char out[11]);
+void	bk_fiscal_bounds(int fiscal_year, char start[20], char end[20]);
+int	bk_within_limit(const char *filed, const char *closed, long working_days,
+	    const char *today);
+
+/* ---- csv.c: RFC 4180 cells that spreadsheets do not run ------------------------------- */
+enum bk_err bk_csv_cell(struct bk_buf *, const char *value, bool first);
+enum bk_err bk_csv_row_end(struct bk_buf *);
+
+/* ---- memo.c: the memo registers of the records office --------------------------------- */
+#define BK_MEMO_NUMBER_MAX_CHARS 60
+#define BK_MEMO_FORMAT_MAX 100
+bool	bk_memo_format_ok(const char *format);
+enum bk_err bk_memo_format_apply(const char *format, long long seq, int fiscal_year,
+	    char *out, size_t size);
+bool	bk_memo_number_ok(const char *number);
+enum bk_err bk_memo_incoming(const struct bk_request *, long long person, const char *number);
+enum bk_err bk_memo_outgoing(const struct bk_request *, long long person, char *number,
+	    size_t size);
+void	bk_memo_xml(xmlNodePtr parent, long long request_id);
 
 #endif

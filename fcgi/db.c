@@ -15,6 +15,25 @@
 
 #include "borikan.h"
 
+/* The service log's row and its fiscal-year range (Thailand time, converted to the
+ * session's zone so that the index range on created_at is used). */
+#define LOG_SELECT \
+	    "SELECT r.number, r.process_code, r.requester_name," \
+	    " COALESCE(JSON_VALUE(r.form, '$.service_type'), '')," \
+	    " COALESCE(JSON_VALUE(r.form, '$.system'), '')," \
+	    " COALESCE(JSON_VALUE(r.form, '$.system_other'), '')," \
+	    " COALESCE((SELECT GROUP_CONCAT(m.number ORDER BY m.id SEPARATOR '\\n') FROM memo m" \
+	    "  WHERE m.request_id = r.id AND m.direction = 'incoming'), '')," \
+	    " COALESCE((SELECT GROUP_CONCAT(m.number ORDER BY m.id SEPARATOR '\\n') FROM memo m" \
+	    "  WHERE m.request_id = r.id AND m.direction = 'outgoing'), '')," \
+	    " DATE_FORMAT(CONVERT_TZ(r.created_at, @@session.time_zone, '+07:00'), '%Y-%m-%dT%H:%i:%s')," \
+	    " COALESCE(DATE_FORMAT(CONVERT_TZ(r.closed_at, @@session.time_zone, '+07:00')," \
+	    "  '%Y-%m-%dT%H:%i:%s'), ''), r.status, COALESCE(r.satisfaction, 0)" \
+	    " FROM request r"
+#define LOG_RANGE \
+	    " WHERE r.created_at >= CONVERT_TZ(?, '+07:00', @@session.time_zone)" \
+	    " AND r.created_at < CONVERT_TZ(?, '+07:00', @@session.time_zone)"
+
 static const char *const sql[STMT__COUNT] = {
 	[STMT_PING] = "SELECT 1",
 	[STMT_PROCESS_ALL] =
@@ -136,6 +155,41 @@ static const char *const sql[STMT__COUNT] = {
 	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"
 	    " FROM request WHERE requester_id = ? ORDER BY created_at DESC LIMIT 25",
 	[STMT_PERSON_CONTACT] = "SELECT name_th, email FROM person WHERE id = ?",
+	[STMT_UNIT_SET_MEMO_FORMAT] = "UPDATE unit SET memo_format = ? WHERE code = ?",
+	/* The counter row of the person's unit stays locked until COMMIT (memo.c). */
+	[STMT_MEMO_COUNTER_NEXT] =
+	    "INSERT INTO memo_counter (unit_id, fiscal_year, last)"
+	    " SELECT unit_id, ?, 1 FROM person WHERE id = ?"
+	    " ON DUPLICATE KEY UPDATE last = last + 1",
+	[STMT_MEMO_COUNTER_GET] =
+	    "SELECT c.last, u.id, COALESCE(u.memo_format, '') FROM person p"
+	    " JOIN unit u ON u.id = p.unit_id"
+	    " JOIN memo_counter c ON c.unit_id = u.id AND c.fiscal_year = ? WHERE p.id = ?",
+	[STMT_MEMO_INSERT] =
+	    "INSERT INTO memo (request_id, direction, unit_id, fiscal_year, seq, number,"
+	    " memo_date, recorded_by, created_at)"
+	    " SELECT ?, ?, unit_id, ?, NULLIF(?, 0), ?, ?, id, NOW(6) FROM person WHERE id = ?",
+	[STMT_MEMOS_OF] =
+	    "SELECT m.direction, m.number, DATE_FORMAT(m.memo_date, '%Y-%m-%d'), m.fiscal_year,"
+	    " u.name_th, u.name_en FROM memo m JOIN unit u ON u.id = m.unit_id"
+	    " WHERE m.request_id = ? ORDER BY m.id LIMIT 100",
+	/* The service log: requests filed in a fiscal year, optionally of one process (its
+	 * own index) and of one status. */
+	[STMT_LOG_COUNT] =
+	    "SELECT COUNT(*) FROM request r" LOG_RANGE
+	    " AND (? = '' OR r.status = ?)",
+	[STMT_LOG_COUNT_PROC] =
+	    "SELECT COUNT(*) FROM request r" LOG_RANGE
+	    " AND r.process_code = ? AND (? = '' OR r.status = ?)",
+	[STMT_LOG_PAGE] =
+	    LOG_SELECT
+	    LOG_RANGE
+	    " AND (? = '' OR r.status = ?) ORDER BY r.created_at, r.id LIMIT ? OFFSET ?",
+	[STMT_LOG_PAGE_PROC] =
+	    LOG_SELECT
+	    LOG_RANGE
+	    " AND r.process_code = ? AND (? = '' OR r.status = ?)"
+	    " ORDER BY r.created_at, r.id LIMIT ? OFFSET ?",
 };
 
 static MYSQL *conn;

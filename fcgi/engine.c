@@ -320,6 +320,54 @@ bk_engine_start(const struct bk_process *p, struct bk_request *rq, long long per
 }
 
 /*
+ * The memo of a step with memo="incoming" (the number the records office types, from the
+ * action form's memo_number) or memo="outgoing" (the next number of the acting person's
+ * unit), recorded as the step completes, with its event in the trail. A number that is
+ * missing, malformed or already registered is BK_ETOOBIG with rq->error set (a 422).
+ */
+static enum bk_err
+record_memo(struct bk_request *rq, const struct bk_req *r, xmlNodePtr step)
+{
+	char kind[16], number[512];
+	const char *in;
+	size_t n;
+	enum bk_err e;
+
+	if (bk_def_attr(step, "memo", kind, sizeof(kind))[0] == '\0')
+		return BK_OK;
+	if (strcmp(kind, "incoming") == 0) {
+		/* Spaces around the number are not part of it. */
+		in = bk_req_form(r, "memo_number");
+		in = in != NULL ? in + strspn(in, " ") : "";
+		for (n = strlen(in); n > 0 && in[n - 1] == ' '; n--)
+			;
+		if (n >= sizeof(number)) {
+			bk_strlcpy(rq->error, "memo.invalid", sizeof(rq->error));
+			return BK_ETOOBIG;
+		}
+		memcpy(number, in, n);
+		number[n] = '\0';
+		if (!bk_memo_number_ok(number)) {
+			bk_strlcpy(rq->error, "memo.invalid", sizeof(rq->error));
+			return BK_ETOOBIG;
+		}
+		if ((e = bk_memo_incoming(rq, r->sess.person_id, number)) == BK_EINVAL) {
+			bk_strlcpy(rq->error, "memo.duplicate", sizeof(rq->error));
+			return BK_ETOOBIG;
+		}
+		if (e != BK_OK)
+			return e;
+		return event(rq, r->sess.person_id, "memo-in", rq->step, NULL, number);
+	}
+	if (strcmp(kind, "outgoing") == 0) {
+		if ((e = bk_memo_outgoing(rq, r->sess.person_id, number, sizeof(number))) != BK_OK)
+			return e;
+		return event(rq, r->sess.person_id, "memo-out", rq->step, NULL, number);
+	}
+	return BK_OK;
+}
+
+/*
  * Performs action for the signed-in person. BK_EINVAL (the page answers 403) when the
  * person may not do it now, whatever the page they came from showed.
  */
@@ -343,16 +391,22 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 	if (strcmp(action, "complete") == 0 && a.complete) {
 		if (!target(rq, step, NULL, to, sizeof(to)))
 			return BK_EINVAL;
+		if ((e = record_memo(rq, r, step)) != BK_OK)
+			return e;
 		e = move(p, rq, to, me, "completed", note);
 	} else if (strcmp(action, "approve") == 0 && a.approve) {
 		if (!target(rq, step, "approved", to, sizeof(to)))
 			return BK_EINVAL;
+		if ((e = record_memo(rq, r, step)) != BK_OK)
+			return e;
 		e = move(p, rq, to, me, "approved", note);
 	} else if (strcmp(action, "reject") == 0 && a.reject) {
 		if (note == NULL || note[0] == '\0')
 			return BK_ETOOBIG;	/* a rejection gives its reason */
 		if (!target(rq, step, "rejected", to, sizeof(to)))
 			return BK_EINVAL;
+		if ((e = record_memo(rq, r, step)) != BK_OK)
+			return e;
 		e = move(p, rq, to, me, "rejected", note);
 	} else if (strcmp(action, "branch") == 0 && arg != NULL) {
 		bool ok = false;
@@ -361,6 +415,8 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 				ok = true;
 		if (!ok)
 			return BK_EINVAL;
+		if ((e = record_memo(rq, r, step)) != BK_OK)
+			return e;
 		e = move(p, rq, arg, me, "decided", note);
 	} else if (strcmp(action, "return") == 0 && a.ret) {
 		if (note == NULL || note[0] == '\0')

@@ -422,6 +422,7 @@ request_page(struct bk_req *r, int status, const struct bk_process *p,
 		json_decref(values);
 	}
 	add_events(root, rq->id);
+	bk_memo_xml(root, rq->id);
 	bk_engine_allowed(p, rq, r, &al);
 	a = xmlNewTextChild(root, NULL, BAD_CAST "allowed", NULL);
 	if (al.complete) add_prop(a, "complete", "yes");
@@ -536,7 +537,8 @@ h_request_act(struct bk_req *r)
 		/* Show the page again, as it is now, with what went wrong. */
 		struct bk_request now;
 		if (p != NULL && bk_request_load(r->capture, false, &now) == BK_OK)
-			request_page(r, status, p, &now, status == 409 ? "act.stale" : "act.note");
+			request_page(r, status, p, &now, status == 409 ? "act.stale" :
+			    rq.error[0] != '\0' ? rq.error : "act.note");
 		else
 			bk_req_error(r, status);
 		bk_request_free(&now);

@@ -370,6 +370,9 @@ bk_req_send(struct bk_req *r)
 	FCGX_Stream *o = r->fcgx->out;
 	bool send_body = !r->head;
 
+	if (r->streamed)
+		return;	/* the handler has written it all */
+
 	if (r->status == 200 && r->etag[0] != '\0' && r->if_none_match != NULL &&
 	    strstr(r->if_none_match, r->etag) != NULL) {
 		r->status = 304;
@@ -394,6 +397,38 @@ bk_req_send(struct bk_req *r)
 	FCGX_PutStr("\r\n", 2, o);
 	if (send_body && r->bodylen > 0)
 		FCGX_PutStr(r->body, (int)r->bodylen, o);
+}
+
+/*
+ * Writes status and headers now (no Content-Length: the body follows in pieces through
+ * bk_req_stream) and marks the response as sent. For a body too large to hold at once.
+ */
+void
+bk_req_stream_head(struct bk_req *r, int status)
+{
+	FCGX_Stream *o = r->fcgx->out;
+
+	r->status = status;
+	r->streamed = true;
+	FCGX_FPrintF(o, "Status: %d %s\r\n", status, reason(status));
+	FCGX_FPrintF(o, "Content-Type: %s\r\n",
+	    r->ctype != NULL ? r->ctype : "text/html; charset=utf-8");
+	FCGX_FPrintF(o, "Cache-Control: %s\r\n", r->cache != NULL ? r->cache : "no-store");
+	FCGX_FPrintF(o, "Content-Language: %s\r\nX-Request-Id: %s\r\n", r->lang, r->id);
+	if (r->extralen > 0)
+		FCGX_PutStr(r->extra, (int)r->extralen, o);
+	FCGX_PutStr("\r\n", 2, o);
+}
+
+/* One piece of a streamed body (nothing for HEAD). BK_EIO when the client is gone. */
+enum bk_err
+bk_req_stream(struct bk_req *r, const char *data, size_t len)
+{
+	if (r->head || len == 0)
+		return BK_OK;
+	if (len > INT32_MAX)
+		return BK_ETOOBIG;
+	return FCGX_PutStr(data, (int)len, r->fcgx->out) == (int)len ? BK_OK : BK_EIO;
 }
 
 /* Renders doc with sheet as the response body; on failure answers 500. */

@@ -362,6 +362,46 @@
         <m k="q.new">ยื่นคำขอใหม่</m>
         <m k="q.step">ขั้นตอน</m>
         <m k="q.count">{0} รายการ</m>
+        <!-- memos -->
+        <m k="ev.memo-in">ลงทะเบียนรับบันทึกข้อความ</m>
+        <m k="ev.memo-out">ออกเลขบันทึกข้อความ</m>
+        <m k="memo.title">บันทึกข้อความ</m>
+        <m k="memo.in">เลขรับ</m>
+        <m k="memo.out">เลขส่ง</m>
+        <m k="memo.fy">ปีงบประมาณ {0}</m>
+        <m k="memo.field">เลขที่บันทึกข้อความที่รับ</m>
+        <m k="memo.field-hint">ตามที่ปรากฏบนบันทึกข้อความของผู้ขอ ไม่เกิน 60 ตัวอักษร เช่น ศธ 0539.1/123</m>
+        <m k="memo.reserve">เมื่อยืนยัน ระบบจะออกเลขบันทึกข้อความส่งถัดไปของหน่วยงานของท่านให้โดยอัตโนมัติ</m>
+        <m k="memo.invalid">กรุณากรอกเลขที่บันทึกข้อความที่รับ 1–60 ตัวอักษร (Enter the incoming memo number, 1–60 characters.)</m>
+        <m k="memo.duplicate">เลขที่บันทึกข้อความนี้ลงทะเบียนรับในปีงบประมาณนี้แล้ว โปรดตรวจสอบเลขอีกครั้ง (This memo number is already in this fiscal year's incoming register.)</m>
+        <!-- service log -->
+        <m k="log.title">ทะเบียนการให้บริการประจำปี</m>
+        <m k="log.lead">คำขอทุกกระบวนงานที่ยื่นในปีงบประมาณ (ตุลาคม–กันยายน) พร้อมเลขบันทึกข้อความรับ–ส่ง ระยะเวลา และความพึงพอใจ</m>
+        <m k="log.year">ปีงบประมาณ</m>
+        <m k="log.process">กระบวนงาน</m>
+        <m k="log.all-processes">ทุกกระบวนงาน</m>
+        <m k="log.status">สถานะ</m>
+        <m k="log.all-statuses">ทุกสถานะ</m>
+        <m k="log.filter">แสดง</m>
+        <m k="log.csv">ดาวน์โหลด CSV (Excel)</m>
+        <m k="log.total">ทั้งหมด {0} รายการ</m>
+        <m k="log.empty">ไม่มีคำขอตามเงื่อนไขนี้</m>
+        <m k="log.page">หน้า {0}</m>
+        <m k="log.prev">หน้าก่อน</m>
+        <m k="log.next">หน้าถัดไป</m>
+        <m k="log.col.number">เลขที่คำขอ</m>
+        <m k="log.col.process">กระบวนงาน</m>
+        <m k="log.col.system">ระบบ</m>
+        <m k="log.col.service">ประเภทการให้บริการ</m>
+        <m k="log.col.requester">ผู้ขอรับบริการ</m>
+        <m k="log.col.in">เลขบันทึกข้อความเข้า</m>
+        <m k="log.col.out">เลขบันทึกข้อความออก</m>
+        <m k="log.col.filed">วันที่ยื่น</m>
+        <m k="log.col.closed">วันที่ปิด</m>
+        <m k="log.col.within">ภายในระยะเวลา</m>
+        <m k="log.col.score">ความพึงพอใจ</m>
+        <m k="log.within-yes">ภายในเวลา</m>
+        <m k="log.within-no">เกินเวลา</m>
       </xsl:when>
       <xsl:otherwise>
         <!-- site -->
@@ -664,6 +704,46 @@
         <m k="q.new">New request</m>
         <m k="q.step">Step</m>
         <m k="q.count">{0} items</m>
+        <!-- memos -->
+        <m k="ev.memo-in">Registered the incoming memo</m>
+        <m k="ev.memo-out">Numbered the outgoing memo</m>
+        <m k="memo.title">Memos</m>
+        <m k="memo.in">Incoming</m>
+        <m k="memo.out">Outgoing</m>
+        <m k="memo.fy">fiscal year {0}</m>
+        <m k="memo.field">Incoming memo number</m>
+        <m k="memo.field-hint">As written on the requester's memo, at most 60 characters, e.g. ศธ 0539.1/123</m>
+        <m k="memo.reserve">When you confirm, the next outgoing memo number of your unit is reserved for this request.</m>
+        <m k="memo.invalid">Enter the incoming memo number, 1–60 characters. (กรุณากรอกเลขที่บันทึกข้อความที่รับ 1–60 ตัวอักษร)</m>
+        <m k="memo.duplicate">This memo number is already in this fiscal year's incoming register: check the number. (เลขที่บันทึกข้อความนี้ลงทะเบียนรับในปีงบประมาณนี้แล้ว)</m>
+        <!-- service log -->
+        <m k="log.title">Yearly service log</m>
+        <m k="log.lead">Every process's requests filed in a fiscal year (October–September), with memo numbers in and out, time taken and satisfaction.</m>
+        <m k="log.year">Fiscal year</m>
+        <m k="log.process">Process</m>
+        <m k="log.all-processes">All processes</m>
+        <m k="log.status">Status</m>
+        <m k="log.all-statuses">All statuses</m>
+        <m k="log.filter">Show</m>
+        <m k="log.csv">Download CSV (Excel)</m>
+        <m k="log.total">{0} requests in all</m>
+        <m k="log.empty">No requests match.</m>
+        <m k="log.page">Page {0}</m>
+        <m k="log.prev">Previous page</m>
+        <m k="log.next">Next page</m>
+        <m k="log.col.number">Request</m>
+        <m k="log.col.process">Process</m>
+        <m k="log.col.system">System</m>
+        <m k="log.col.service">Service type</m>
+        <m k="log.col.requester">Requester</m>
+        <m k="log.col.in">Incoming memo</m>
+        <m k="log.col.out">Outgoing memo</m>
+        <m k="log.col.filed">Filed</m>
+        <m k="log.col.closed">Closed</m>
+        <m k="log.col.within">Within the time limit</m>
+        <m k="log.col.score">Satisfaction</m>
+        <m k="log.within-yes">Within</m>
+        <m k="log.within-no">Late</m>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

@@ -7,12 +7,14 @@
     <process …/>                                   the full definition
     <values><v name="…">text</v>*</values>         the request form as filed
     <events><event at action from to who-th who-en>note</event>*</events>   oldest first
+    <memos><memo direction="incoming|outgoing" number date fiscal-year unit-th unit-en/>*</memos>
     <allowed complete? approve? reject? return? resubmit? rate? comment?>  (each "yes")
       <branch to="stepid"/>*
     </allowed>
   </request>
   Every action is its own form posting to /requests/{number}: csrf, version, action, and arg
-  (a branch's step id; a rating 1-5), with a note.
+  (a branch's step id; a rating 1-5), with a note. At a step with memo="incoming" the forms
+  that move the request on carry memo_number; at memo="outgoing" they say a number is reserved.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -133,6 +135,46 @@
             </div>
           </xsl:for-each>
         </dl>
+      </section>
+    </xsl:if>
+
+    <xsl:if test="$r/memos/memo">
+      <section class="card memos" aria-labelledby="memos-title">
+        <h2 id="memos-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'memo.title'"/></xsl:call-template></h2>
+        <ul class="memo-list">
+          <xsl:for-each select="$r/memos/memo">
+            <li class="memo memo-{@direction}">
+              <span class="memo-dir">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="key" select="concat('memo.', substring('inout', 1 + 2 * (@direction = 'outgoing'), 2 + (@direction = 'outgoing')))"/>
+                </xsl:call-template>
+              </span>
+              <xsl:text> </xsl:text>
+              <span class="memo-number"><xsl:value-of select="@number"/></span>
+              <xsl:text> · </xsl:text>
+              <time class="memo-date" datetime="{@date}">
+                <xsl:call-template name="format-date">
+                  <xsl:with-param name="date" select="@date"/>
+                  <xsl:with-param name="be" select="'yes'"/>
+                </xsl:call-template>
+              </time>
+              <xsl:text> · </xsl:text>
+              <span class="memo-unit">
+                <xsl:choose>
+                  <xsl:when test="$L = 'en' and normalize-space(@unit-en) != ''"><xsl:value-of select="@unit-en"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@unit-th"/></xsl:otherwise>
+                </xsl:choose>
+              </span>
+              <xsl:text> · </xsl:text>
+              <span class="memo-fy">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="key" select="'memo.fy'"/>
+                  <xsl:with-param name="arg" select="@fiscal-year"/>
+                </xsl:call-template>
+              </span>
+            </li>
+          </xsl:for-each>
+        </ul>
       </section>
     </xsl:if>
 
@@ -353,6 +395,25 @@
       <input type="hidden" name="action" value="{$action}"/>
       <xsl:if test="$action = 'branch'">
         <input type="hidden" name="arg" value="{$arg}"/>
+      </xsl:if>
+      <xsl:if test="$action = 'complete' or $action = 'approve' or $action = 'reject' or $action = 'branch'">
+        <xsl:choose>
+          <xsl:when test="$cur/@memo = 'incoming'">
+            <p class="field memo-field">
+              <label for="memo-{$id}">
+                <xsl:call-template name="msg"><xsl:with-param name="key" select="'memo.field'"/></xsl:call-template>
+                <span class="req-mark" aria-hidden="true"> *</span>
+                <span class="vh"><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key" select="'field.required-mark'"/></xsl:call-template></span>
+              </label>
+              <span class="field-hint" id="memo-{$id}-h"><xsl:call-template name="msg"><xsl:with-param name="key" select="'memo.field-hint'"/></xsl:call-template></span>
+              <input type="text" name="memo_number" id="memo-{$id}" maxlength="60" required="required"
+                     aria-describedby="memo-{$id}-h" value="{$r/values/v[@name = 'memo_number'][1]}"/>
+            </p>
+          </xsl:when>
+          <xsl:when test="$cur/@memo = 'outgoing'">
+            <p class="note memo-reserve"><xsl:call-template name="msg"><xsl:with-param name="key" select="'memo.reserve'"/></xsl:call-template></p>
+          </xsl:when>
+        </xsl:choose>
       </xsl:if>
       <xsl:if test="$action = 'rate'">
         <fieldset class="field field-choices rating" role="radiogroup">

@@ -2,8 +2,12 @@
 director rejects; and a second request where both approve and the officer delivers.
 Also an e-saraban account request returned for missing details and sent again."""
 import re
+import time
 
 import harness as h
+
+# Incoming memo numbers are unique per unit and fiscal year: one series per run.
+RUN = "%x" % (int(time.time() * 1000) % 0xfffffff)
 
 ORDER = 66
 
@@ -39,7 +43,7 @@ def file(b, code, fields):
     return re.match(r"^/requests/([a-z0-9-]+)", r.header("Location")).group(1)
 
 
-def act(b, number, action, arg=None, note=None, expect=303):
+def act(b, number, action, arg=None, note=None, expect=303, memo=None):
     b.get("/requests/" + number)
     fields = {"csrf": b.hidden("csrf", form_action="/requests/" + number) or "",
               "version": b.hidden("version", form_action="/requests/" + number) or "1",
@@ -48,6 +52,8 @@ def act(b, number, action, arg=None, note=None, expect=303):
         fields["arg"] = arg
     if note is not None:
         fields["note"] = note
+    if memo is not None:
+        fields["memo_number"] = memo
     r = b.post("/requests/" + number, fields)
     assert r.status == expect, "%s on %s: %d, expected %d" % (action, number, r.status, expect)
 
@@ -76,7 +82,7 @@ def test_data_owner_approves_and_the_director_rejects():
     act(registrar, number, "approve", note="เปิดเผยได้เฉพาะข้อมูลไม่ระบุตัวตน")
     assert state(number) == ("open", "register"), state(number)
     act(registrar, number, "approve", expect=403)          # decided: frozen
-    act(records, number, "complete", note="รับหนังสือเลขที่ 456")
+    act(records, number, "complete", note="รับหนังสือเลขที่ 456", memo="ศธ 456/" + RUN)
     assert state(number) == ("open", "director_approval")
     act(director, number, "reject", expect=422)             # a rejection needs its reason
     act(director, number, "reject", note="ข้อมูลเกินความจำเป็นของวัตถุประสงค์")
@@ -92,7 +98,7 @@ def test_both_approve_and_the_officer_delivers():
         "ds.lecturer", "ds.registrar", "ds.records", "ds.director", "ds.head", "ds.officer")
     number = file(lecturer, "data-service", FORM)
     act(registrar, number, "approve")
-    act(records, number, "complete")
+    act(records, number, "complete", memo="ศธ 457/" + RUN)
     act(director, number, "approve", note="มอบฝ่ายระบบสารสนเทศ")
     assert state(number) == ("open", "assign")
     act(head, number, "complete", note="มอบหมายให้เจ้าหน้าที่")
