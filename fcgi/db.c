@@ -137,20 +137,20 @@ static const char *const sql[STMT__COUNT] = {
 	    "SELECT number, process_code, step_id, requester_name, updated FROM ("
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') updated FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT 25)"
-	    ") q ORDER BY updated_at LIMIT 25",
+	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
+	    ") q ORDER BY updated_at LIMIT ? OFFSET ?",
 	[STMT_REQUESTS_OF] =
 	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"
 	    " FROM request WHERE requester_id = ? ORDER BY created_at DESC LIMIT 25",

@@ -19,6 +19,8 @@
 
 #define MAX_TRIES 3
 #define MAX_NOTE_CHARS 2000
+#define QUEUE_PAGE 25		/* requests per page of a queue */
+#define QUEUE_PAGES 400		/* the deepest page: 10,000 requests in */
 
 /* Characters, not bytes: a Thai letter is three bytes. */
 static size_t
@@ -613,6 +615,7 @@ h_queue(struct bk_req *r)
 	char number[64], process[48], step[48], who[201], updated[20], status[12];
 	char roles[4][24];
 	size_t nroles;
+	long page = 1;
 	struct bk_q q;
 
 	if (doc == NULL) {
@@ -622,18 +625,35 @@ h_queue(struct bk_req *r)
 	bk_page_session(r, root);
 	list = xmlNewTextChild(root, NULL, BAD_CAST "tasks", NULL);
 	nroles = acting_roles(r, roles, 4);
+	if (bk_req_param(r, "page") != NULL &&
+	    bk_parse_long(bk_req_param(r, "page"), 1, QUEUE_PAGES, &page) != BK_OK) {
+		xmlFreeDoc(doc);
+		bk_req_error(r, 400);
+		return;
+	}
+	add_propi(root, "page", page);
 	if (nroles > 0) {
+		/* One row more than a page tells whether there is a next page. */
 		bk_q_init(&q, STMT_QUEUE_ROLES);
-		for (size_t i = 0; i < 4; i++)
+		for (size_t i = 0; i < 4; i++) {
 			bk_q_str(&q, i < nroles ? roles[i] : "");
+			bk_q_int(&q, page * QUEUE_PAGE + 1);
+		}
+		bk_q_int(&q, QUEUE_PAGE + 1);
+		bk_q_int(&q, (page - 1) * QUEUE_PAGE);
 		bk_q_exec(&q);
 		bk_q_out_str(&q, number, sizeof(number));
 		bk_q_out_str(&q, process, sizeof(process));
 		bk_q_out_str(&q, step, sizeof(step));
 		bk_q_out_str(&q, who, sizeof(who));
 		bk_q_out_str(&q, updated, sizeof(updated));
-		while (bk_q_fetch(&q) == 1) {
-			xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+		for (long n = 0; bk_q_fetch(&q) == 1; n++) {
+			xmlNodePtr t;
+			if (n == QUEUE_PAGE) {
+				add_prop(list, "more", "yes");
+				continue;
+			}
+			t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
 			add_prop(t, "number", number);
 			add_prop(t, "process", process);
 			add_prop(t, "step", step);

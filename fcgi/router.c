@@ -14,6 +14,7 @@ static const char *const keys_none[] = { NULL };
 static const char *const keys_next[] = { "lang", "next", NULL };
 static const char *const keys_account[] = { "lang", "done", NULL };
 static const char *const keys_request[] = { "lang", "code", NULL };
+static const char *const keys_page[] = { "lang", "page", NULL };
 static const char *const keys_log[] = { "lang", "year", "process", "status", "page", NULL };
 
 #define S BK_F_SESSION
@@ -36,7 +37,7 @@ const struct bk_route bk_routes[] = {
 	{ "request-submit", BK_POST, "/processes/{code}/request", keys_none, h_request_submit, LC, NULL },
 	{ "request",	BK_GET,  "/requests/{code}",	keys_request, h_request_view, L, NULL },
 	{ "request-act", BK_POST, "/requests/{code}",	keys_none, h_request_act, LC, NULL },
-	{ "queue",	BK_GET,  "/queue",		keys_lang, h_queue, L, NULL },
+	{ "queue",	BK_GET,  "/queue",		keys_page, h_queue, L, NULL },
 	/* Staff of several roles: h_log.c checks them. */
 	{ "log",	BK_GET,  "/log",		keys_log, h_log, L, NULL },
 	{ "log-csv",	BK_GET,  "/log.csv",		keys_log, h_log_csv, L, NULL },

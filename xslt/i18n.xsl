@@ -107,6 +107,8 @@
         <m k="man.toc">สารบัญ</m>
         <m k="man.back">กลับไปหน้ารายการบริการ</m>
         <m k="man.request">ยื่นคำขอรับบริการนี้</m>
+        <m k="q.prev">← หน้าก่อน</m>
+        <m k="q.next">หน้าถัดไป →</m>
         <m k="sec.objective">วัตถุประสงค์</m>
         <m k="sec.scope">ขอบเขต</m>
         <m k="sec.definitions">คำจำกัดความ</m>
@@ -449,6 +451,8 @@
         <m k="man.toc">Contents</m>
         <m k="man.back">Back to the services</m>
         <m k="man.request">Request this service</m>
+        <m k="q.prev">← Previous page</m>
+        <m k="q.next">Next page →</m>
         <m k="sec.objective">Objective</m>
         <m k="sec.scope">Scope</m>
         <m k="sec.definitions">Definitions</m>

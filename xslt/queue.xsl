@@ -42,6 +42,20 @@
           <ul class="q-list">
             <xsl:apply-templates select="/queue/tasks/item"/>
           </ul>
+          <xsl:if test="/queue/@page &gt; 1 or /queue/tasks/@more = 'yes'">
+            <nav class="pager">
+              <xsl:if test="/queue/@page &gt; 1">
+                <a rel="prev" href="/queue?page={/queue/@page - 1}">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.prev'"/></xsl:call-template>
+                </a>
+              </xsl:if>
+              <xsl:if test="/queue/tasks/@more = 'yes'">
+                <a rel="next" href="/queue?page={/queue/@page + 1}">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.next'"/></xsl:call-template>
+                </a>
+              </xsl:if>
+            </nav>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <p class="empty q-empty"><xsl:call-template name="msg"><xsl:with-param name="key" select="'q.tasks-empty'"/></xsl:call-template></p>

@@ -48,8 +48,19 @@ try {
   await t.page.screenshot({ path: `${out}/03-receipt.png`, fullPage: true });
 
   const o = await person(officer);
+  // The queue lists the oldest first, a page at a time: follow "next page" to the new one.
   await o.page.goto(`${url}/queue`);
-  check(await o.page.locator(`a[href="/requests/${number}"]`).count() > 0, 'the officer sees it in the queue');
+  let seen = false;
+  for (let i = 0; i < 20 && !seen; i++) {
+    seen = await o.page.locator(`a[href="/requests/${number}"]`).count() > 0;
+    if (!seen) {
+      const next = o.page.locator('nav.pager a[rel=next]');
+      if (await next.count() === 0) break;
+      await next.click();
+      await o.page.waitForLoadState('load');
+    }
+  }
+  check(seen, 'the officer sees it in the queue');
   await o.page.screenshot({ path: `${out}/04-queue.png`, fullPage: true });
   await o.page.goto(`${url}/requests/${number}`);
   // Check → complete; diagnose → repair in house; repair → complete; verify → works; hand over.

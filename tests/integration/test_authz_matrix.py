@@ -28,6 +28,7 @@ def setup_module():
 
 
 _browsers = {}
+_memo = __import__("itertools").count(1)
 
 
 def browser(name):
@@ -62,7 +63,9 @@ def row(number):
 def attempt(person, number, action, arg):
     b = browser(person)
     _, _, version = row(number)
-    fields = {"csrf": csrf(b), "version": version, "action": action, "note": "ทดสอบสิทธิ์"}
+    # memo_number: a register step needs the incoming memo's number, unique in its register.
+    fields = {"csrf": csrf(b), "version": version, "action": action, "note": "ทดสอบสิทธิ์",
+              "memo_number": "มข %d/%s" % (next(_memo), number[-5:])}
     if arg is not None:
         fields["arg"] = arg
     return b.post("/requests/" + number, fields).status
