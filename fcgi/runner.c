@@ -185,7 +185,7 @@ run_one(struct bk_job *job, const char *me, const struct bk_job_tuning *t)
 	    job->attempts >= job->max_attempts ? "dead" : "retry",
 	    err[0] != '\0' ? " error=" : "", err, (bk_now() - t0) * 1000,
 	    e == BK_OK ? "" : " record=", e == BK_OK ? "" : bk_strerror(e));
-	if (res == BK_JOB_RETRY && e == BK_OK)
+	if (res == BK_JOB_RETRY && e == BK_OK && job->attempts < job->max_attempts)
 		bk_log(BK_LOG_INFO, "job %lld: next attempt in %.1f s", job->id, delay);
 }
 
@@ -214,7 +214,7 @@ bk_runner_run(const struct bk_config *cfg)
 
 	bk_mail_config_read(&mail_cfg);
 	bk_job_tuning_read(&tuning);
-	if (mail_cfg.timeout + 10 >= tuning.lease)
+	if (mail_cfg.timeout + 5 > tuning.lease)
 		bk_log(BK_LOG_WARN, "BORIKAN_JOB_LEASE %ld s is not well above the SMTP timeout"
 		    " %ld s: a slow mail may be sent twice", tuning.lease, mail_cfg.timeout);
 	gethostname(host, sizeof(host) - 1);
