@@ -266,7 +266,7 @@ reap(bool stopping)
 
 		describe(status, how, sizeof(how));
 		if (s == NULL) {
-			bk_log(BK_LOG_INFO, "retired worker or runner %d %s", (int)pid, how);
+			bk_log(BK_LOG_INFO, "retired worker %d %s", (int)pid, how);
 			continue;
 		}
 		s->pid = 0;
