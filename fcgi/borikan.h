@@ -18,6 +18,7 @@
 
 struct bk_req;
 struct FCGX_Request;
+struct curl_slist;
 
 /* Project-wide error codes. */
 enum bk_err {
@@ -118,6 +119,18 @@ enum bk_stmt {
 	STMT_LOG_COUNT_PROC,
 	STMT_LOG_PAGE,
 	STMT_LOG_PAGE_PROC,
+	STMT_JOB_INSERT,
+	STMT_OUTBOX_INSERT,
+	STMT_JOB_CLAIM,
+	STMT_JOB_TAKE,
+	STMT_JOB_DONE,
+	STMT_JOB_FAILED,
+	STMT_JOB_REQUEUE_STALE,
+	STMT_OUTBOX_OF_JOB,
+	STMT_OUTBOX_SENT,
+	STMT_PEOPLE_WITH_ROLE,
+	STMT_JOBS_DEAD,
+	STMT_JOB_RETRY_DEAD,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -241,7 +254,7 @@ enum bk_err bk_engine_act(const struct bk_process *, struct bk_request *,
 /* ---- render.c: compiled stylesheets, one transform per page ------------------------ */
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
-	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG,
+	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG, SHEET_MAIL, SHEET_JOBS,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -249,6 +262,78 @@ void	bk_render_free(void);
 /* Transforms doc; *out is malloc'd (caller frees), *outlen its length. */
 enum bk_err bk_render(enum bk_sheet, xmlDocPtr doc, const char *lang, const char *path,
     char **out, size_t *outlen);
+
+/* Transforms doc; *res is the result tree (caller frees with xmlFreeDoc). */
+enum bk_err bk_render_doc(enum bk_sheet, xmlDocPtr doc, const char *lang, xmlDocPtr *res);
+
+/* ---- jobs.c: the durable job queue in MariaDB ------------------------------------- */
+struct bk_job {
+	long long id;
+	char	 kind[41];
+	char	*payload;	/* JSON, owned by the job (bk_job_free) */
+	long long attempts;	/* including the one now running */
+	long long max_attempts;
+};
+/* What a job's run came to. */
+enum bk_job_result {
+	BK_JOB_DONE,		/* finished: never run again */
+	BK_JOB_RETRY,		/* a transient failure: run again after a back-off */
+	BK_JOB_FAIL,		/* a permanent failure: dead at once */
+};
+struct bk_job_tuning {
+	double	 backoff;	/* seconds before the 2nd attempt; doubles each time */
+	double	 backoff_max;	/* cap of one back-off */
+	long	 lease;		/* seconds a claim lasts before another runner may take it */
+};
+void	bk_job_tuning_read(struct bk_job_tuning *);
+double	bk_job_backoff(const struct bk_job_tuning *, long long attempts, uint32_t random);
+enum bk_err bk_job_enqueue(const char *kind, const char *idem_key, const char *payload,
+	    int max_attempts, long long *id);
+enum bk_err bk_job_claim(const char *kinds, const char *runner, struct bk_job *);
+enum bk_err bk_job_finish(const struct bk_job *, const char *runner, enum bk_job_result,
+	    double delay, const char *error, enum bk_err (*in_tx)(const struct bk_job *));
+enum bk_err bk_job_requeue_stale(long lease, unsigned long long *count);
+void	bk_job_free(struct bk_job *);
+
+/* ---- mail.c: messages and SMTP through libcurl -------------------------------------- */
+struct bk_mail_config {
+	char	 url[512];	/* BORIKAN_SMTP_URL; "" when mail is not configured */
+	char	 from[255];	/* BORIKAN_MAIL_FROM */
+	char	 from_name[128];
+	char	 base_url[256];	/* BORIKAN_BASE_URL, for links; no trailing slash */
+	int	 use_ssl;	/* CURLUSESSL_*, from BORIKAN_SMTP_TLS: none, try, control, all */
+	long	 timeout;	/* seconds for the whole exchange, BORIKAN_SMTP_TIMEOUT */
+};
+struct bk_outmail {
+	long long id;
+	char	 to[255];
+	char	 to_name[801];
+	char	 subject[4000];
+	char	*text;
+	char	*html;
+	char	 message_id[191];
+	char	 sent_at[27];
+};
+void	bk_mail_config_read(struct bk_mail_config *);
+enum bk_err bk_mail_encode_word(const char *utf8, struct bk_buf *out);
+bool	bk_mail_addr_ok(const char *);
+void	bk_mail_message_id(const char *idem_key, const char *from, char *out, size_t size);
+enum bk_err bk_mail_headers(const struct bk_mail_config *, const struct bk_outmail *,
+	    time_t date, struct curl_slist **out);
+enum bk_err bk_mail_send(void *curl, const struct bk_mail_config *, const struct bk_outmail *,
+	    bool *permanent, char *err, size_t errsz);
+enum bk_err bk_mail_queue(const struct bk_mail_config *, const char *idem_key,
+	    const char *request, struct bk_outmail *);
+
+/* ---- notify.c: the mails the engine sends, rendered by mail.xsl, queued -------------- */
+enum bk_err bk_notify_step(const struct bk_process *, const struct bk_request *,
+	    xmlNodePtr step, const char *prev_actor, long long event, const char *note);
+enum bk_err bk_notify_requester(const struct bk_process *, const struct bk_request *,
+	    const char *kind, long long event, const char *note);
+
+/* ---- runner.c: the job-runner process ---------------------------------------------- */
+struct bk_config;
+int	bk_runner_run(const struct bk_config *);
 
 /* ---- req.c: one request, its validated input and its response --------------------- */
 #define BK_MAX_QUERY_KEYS 16
@@ -372,6 +457,8 @@ void	h_request_act(struct bk_req *);
 void	h_queue(struct bk_req *);
 void	h_log(struct bk_req *);
 void	h_log_csv(struct bk_req *);
+void	h_jobs(struct bk_req *);
+void	h_job_retry(struct bk_req *);
 xmlDocPtr bk_page_new(const char *name, xmlNodePtr *root);
 void	bk_page_session(struct bk_req *, xmlNodePtr root);
 void	bk_page_cache_clear(void);
@@ -381,6 +468,7 @@ struct bk_config {
 	char	 root[512];	/* where xslt/ lives */
 	char	 socket[256];	/* FastCGI socket path */
 	int	 workers;
+	int	 runners;	/* job-runner processes */
 	char	 user[64];	/* drop to this user when started as root */
 	char	 group[64];	/* nginx's group: may connect to the socket */
 	struct bk_db_config db;

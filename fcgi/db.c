@@ -190,6 +190,55 @@ static const char *const sql[STMT__COUNT] = {
 	    LOG_RANGE
 	    " AND r.process_code = ? AND (? = '' OR r.status = ?)"
 	    " ORDER BY r.created_at, r.id LIMIT ? OFFSET ?",
+	/* A second enqueue of the same key changes nothing: 0 rows affected. */
+	[STMT_JOB_INSERT] =
+	    "INSERT INTO job (kind, idem_key, payload, state, attempts, max_attempts, run_after,"
+	    " created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, NOW(6), NOW(6), NOW(6))"
+	    " ON DUPLICATE KEY UPDATE idem_key = idem_key",
+	[STMT_OUTBOX_INSERT] =
+	    "INSERT INTO outbox (job_id, to_addr, to_name, subject, body_text, body_html,"
+	    " message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(6))",
+	/* The oldest due job of a kind this runner runs; rows other runners hold are skipped. */
+	[STMT_JOB_CLAIM] =
+	    "SELECT id, kind, payload, attempts, max_attempts FROM job"
+	    " WHERE state = 'queued' AND run_after <= NOW(6) AND FIND_IN_SET(kind, ?) > 0"
+	    " ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+	[STMT_JOB_TAKE] =
+	    "UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = ?,"
+	    " locked_at = NOW(6), updated_at = NOW(6) WHERE id = ? AND state = 'queued'",
+	[STMT_JOB_DONE] =
+	    "UPDATE job SET state = 'done', locked_by = NULL, locked_at = NULL, last_error = NULL,"
+	    " updated_at = NOW(6) WHERE id = ? AND state = 'running' AND locked_by = ?",
+	/* A permanent failure, or the last attempt, is dead; else queued after the delay. */
+	[STMT_JOB_FAILED] =
+	    "UPDATE job SET state = IF(? <> 0 OR attempts >= max_attempts, 'dead', 'queued'),"
+	    " run_after = NOW(6) + INTERVAL (? * 1000) MICROSECOND, locked_by = NULL,"
+	    " locked_at = NULL, last_error = LEFT(?, 255), updated_at = NOW(6)"
+	    " WHERE id = ? AND state = 'running' AND locked_by = ?",
+	/* Claims whose runner died: queued again, or dead if that was the last attempt. */
+	[STMT_JOB_REQUEUE_STALE] =
+	    "UPDATE job SET state = IF(attempts >= max_attempts, 'dead', 'queued'),"
+	    " last_error = CONCAT('lease expired: runner ', COALESCE(locked_by, '?'), ' stopped'),"
+	    " locked_by = NULL, locked_at = NULL, run_after = NOW(6), updated_at = NOW(6)"
+	    " WHERE state = 'running' AND locked_at < NOW(6) - INTERVAL ? SECOND",
+	[STMT_OUTBOX_OF_JOB] =
+	    "SELECT id, to_addr, to_name, subject, body_text, body_html, message_id,"
+	    " COALESCE(DATE_FORMAT(sent_at, '%Y-%m-%dT%H:%i:%s'), '') FROM outbox WHERE job_id = ?",
+	[STMT_OUTBOX_SENT] = "UPDATE outbox SET sent_at = NOW(6) WHERE id = ? AND sent_at IS NULL",
+	/* Active holders of a role (in one unit when the code is not empty). */
+	[STMT_PEOPLE_WITH_ROLE] =
+	    "SELECT DISTINCT p.id, p.email, p.name_th FROM person_role r"
+	    " JOIN person p ON p.id = r.person_id"
+	    " WHERE r.role = ? AND p.active = 1"
+	    " AND (? = '' OR r.unit_id = (SELECT u.id FROM unit u WHERE u.code = ?))"
+	    " ORDER BY p.id LIMIT 200",
+	[STMT_JOBS_DEAD] =
+	    "SELECT id, kind, idem_key, attempts, max_attempts, COALESCE(last_error, ''),"
+	    " DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM job WHERE state = 'dead'"
+	    " ORDER BY run_after DESC LIMIT 200",
+	[STMT_JOB_RETRY_DEAD] =
+	    "UPDATE job SET state = 'queued', attempts = 0, run_after = NOW(6), last_error = NULL,"
+	    " updated_at = NOW(6) WHERE id = ? AND state = 'dead'",
 };
 
 static MYSQL *conn;

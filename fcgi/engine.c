@@ -183,9 +183,10 @@ bk_engine_allowed(const struct bk_process *p, const struct bk_request *rq,
 	/* Any other kind (start, automatic, notification, end) is nobody's to act on. */
 }
 
+/* Records one action in the trail; *id (when not NULL) is the new event's id. */
 static enum bk_err
-event(const struct bk_request *rq, long long person, const char *action, const char *from,
-    const char *to, const char *note)
+event_id(const struct bk_request *rq, long long person, const char *action, const char *from,
+    const char *to, const char *note, long long *id)
 {
 	struct bk_q q;
 	enum bk_err e;
@@ -198,8 +199,17 @@ event(const struct bk_request *rq, long long person, const char *action, const c
 	bk_q_str(&q, to);
 	bk_q_str(&q, note != NULL && note[0] != '\0' ? note : NULL);
 	e = bk_q_exec(&q);
+	if (id != NULL)
+		*id = (long long)bk_q_insert_id(&q);
 	bk_q_done(&q);
 	return e;
+}
+
+static enum bk_err
+event(const struct bk_request *rq, long long person, const char *action, const char *from,
+    const char *to, const char *note)
+{
+	return event_id(rq, person, action, from, to, note, NULL);
 }
 
 /* The target of the step's next, or of the branch whose outcome (or field) matches. */
@@ -233,19 +243,22 @@ target(const struct bk_request *rq, xmlNodePtr step, const char *outcome, char *
 
 /*
  * Moves the request to step to and onwards through the steps no person acts at.
- * Records one event per move. Ends the request at an end step.
+ * Records one event per move, and queues the mails each arrival calls for (notify.c).
+ * Ends the request at an end step.
  */
 static enum bk_err
 move(const struct bk_process *p, struct bk_request *rq, const char *to, long long person,
     const char *action, const char *note)
 {
-	char next[48], kind[16], result[16];
+	char next[48], kind[16], result[16], prev_actor[32];
+	long long ev = 0;
 	enum bk_err e;
 	int moves = 0;
 
 	if (bk_def_step(p, to) == NULL)
 		return BK_EINVAL;
-	if ((e = event(rq, person, action, rq->step, to, note)) != BK_OK)
+	bk_def_attr(bk_def_step(p, rq->step), "actor", prev_actor, sizeof(prev_actor));
+	if ((e = event_id(rq, person, action, rq->step, to, note, &ev)) != BK_OK)
 		return e;
 	bk_strlcpy(rq->step, to, sizeof(rq->step));
 	for (;;) {
@@ -258,8 +271,10 @@ move(const struct bk_process *p, struct bk_request *rq, const char *to, long lon
 			bk_def_attr(step, "result", result, sizeof(result));
 			bk_strlcpy(rq->status, strcmp(result, "rejected") == 0 ? "rejected" : "done",
 			    sizeof(rq->status));
-			return BK_OK;
+			return bk_notify_step(p, rq, step, prev_actor, ev, note);
 		}
+		if ((e = bk_notify_step(p, rq, step, prev_actor, ev, note)) != BK_OK)
+			return e;
 		if (strcmp(kind, "automatic") == 0 || strcmp(kind, "notification") == 0) {
 			/* The work itself goes through the job queue (issues 3 and 4). */
 			if (!target(rq, step, NULL, next, sizeof(next)))
@@ -270,7 +285,9 @@ move(const struct bk_process *p, struct bk_request *rq, const char *to, long lon
 			action = "routed";	/* a form field decides */
 		} else
 			return BK_OK;
-		if ((e = event(rq, 0, action, rq->step, next, NULL)) != BK_OK)
+		if (strcmp(kind, "decision") != 0)
+			bk_def_attr(step, "actor", prev_actor, sizeof(prev_actor));
+		if ((e = event_id(rq, 0, action, rq->step, next, NULL, &ev)) != BK_OK)
 			return e;
 		bk_strlcpy(rq->step, next, sizeof(rq->step));
 	}
@@ -421,11 +438,18 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 	} else if (strcmp(action, "return") == 0 && a.ret) {
 		if (note == NULL || note[0] == '\0')
 			return BK_ETOOBIG;	/* say what is missing */
+		long long ev = 0;
 		bk_strlcpy(rq->status, "returned", sizeof(rq->status));
-		e = event(rq, me, "returned", rq->step, rq->step, note);
+		e = event_id(rq, me, "returned", rq->step, rq->step, note, &ev);
+		if (e == BK_OK)
+			e = bk_notify_requester(p, rq, "returned", ev, note);
 	} else if (strcmp(action, "resubmit") == 0 && a.resubmit) {
+		long long ev = 0;
 		bk_strlcpy(rq->status, "open", sizeof(rq->status));
-		e = event(rq, me, "resubmitted", rq->step, rq->step, note);
+		e = event_id(rq, me, "resubmitted", rq->step, rq->step, note, &ev);
+		/* Back at the step it was returned from: its people have work again. */
+		if (e == BK_OK)
+			e = bk_notify_step(p, rq, step, NULL, ev, NULL);
 	} else if (strcmp(action, "rate") == 0 && a.rate) {
 		if (arg == NULL || bk_parse_long(arg, 1, 5, &score) != BK_OK)
 			return BK_ETOOBIG;

@@ -265,6 +265,8 @@ create(struct bk_req *r, const struct bk_process *p, const char *form_json,
 	}
 	bk_strlcpy(rq->process, p->code, sizeof(rq->process));
 	rq->requester_id = r->sess.person_id;
+	bk_strlcpy(rq->requester_name, name, sizeof(rq->requester_name));
+	bk_strlcpy(rq->requester_email, email, sizeof(rq->requester_email));
 	bk_q_init(&q, STMT_REQUEST_INSERT);
 	bk_q_str(&q, rq->number);
 	bk_q_str(&q, p->code);

@@ -1,7 +1,7 @@
 /*
  * main.c: the master. It opens the FastCGI socket that nginx connects to, forks the
- * workers (dropping them to an unprivileged user when started as root), replaces a
- * worker that dies, reloads on SIGHUP (new workers read stylesheets and the catalogue
+ * workers and the job runners (dropping them to an unprivileged user when started as
+ * root), replaces a worker or runner that dies, reloads on SIGHUP (new workers read stylesheets and the catalogue
  * afresh while the old ones finish their requests) and stops gracefully on SIGTERM.
  *
  * Signals are handled synchronously with sigtimedwait(): no work in signal handlers.
@@ -30,6 +30,7 @@
 #include "borikan.h"
 
 #define MAX_WORKERS 256
+#define MAX_RUNNERS 32
 #define STOP_GRACE_SECONDS 15
 
 struct slot {
@@ -37,10 +38,12 @@ struct slot {
 	double	 started;
 	double	 respawn_at;	/* when an empty slot may be filled again */
 	int	 quick_deaths;	/* deaths soon after start, in a row */
+	bool	 runner;	/* a job runner, not a request worker */
 };
 
 static struct bk_config cfg;
-static struct slot slots[MAX_WORKERS];
+static struct slot slots[MAX_WORKERS + MAX_RUNNERS];
+static int nslots;
 static uid_t worker_uid;
 static gid_t worker_gid, nginx_gid;
 static bool as_root;
@@ -57,9 +60,11 @@ fatal(const char *what)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: borikan -s socket -r root [-w workers] [-u user] [-g group] [-v]\n"
+	fprintf(stderr, "usage: borikan -s socket -r root [-w workers] [-j runners] [-u user]"
+	    " [-g group] [-v]\n"
 	    "environment: BORIKAN_DB_SOCKET, BORIKAN_DB_NAME, BORIKAN_DB_USER,\n"
-	    "             BORIKAN_DB_PASSWORD_FILE\n");
+	    "             BORIKAN_DB_PASSWORD_FILE, BORIKAN_SMTP_URL, BORIKAN_MAIL_FROM,\n"
+	    "             BORIKAN_BASE_URL, BORIKAN_SMTP_TLS, BORIKAN_SMTP_TIMEOUT\n");
 	exit(2);
 }
 
@@ -106,9 +111,10 @@ parse_args(int argc, char **argv)
 	cfg.workers = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (cfg.workers < 1)
 		cfg.workers = 1;
+	cfg.runners = 1;
 	bk_strlcpy(cfg.user, "borikan", sizeof(cfg.user));
 	bk_strlcpy(cfg.group, "www-data", sizeof(cfg.group));
-	while ((ch = getopt(argc, argv, "s:r:w:u:g:v")) != -1) {
+	while ((ch = getopt(argc, argv, "s:r:w:j:u:g:v")) != -1) {
 		switch (ch) {
 		case 's':
 			if (bk_strlcpy(cfg.socket, optarg, sizeof(cfg.socket)) >= sizeof(cfg.socket))
@@ -122,6 +128,11 @@ parse_args(int argc, char **argv)
 			if (bk_parse_long(optarg, 1, MAX_WORKERS, &n) != BK_OK)
 				usage();
 			cfg.workers = (int)n;
+			break;
+		case 'j':
+			if (bk_parse_long(optarg, 0, MAX_RUNNERS, &n) != BK_OK)
+				usage();
+			cfg.runners = (int)n;
 			break;
 		case 'u':
 			bk_strlcpy(cfg.user, optarg, sizeof(cfg.user));
@@ -206,8 +217,15 @@ spawn(struct slot *s)
 		sigaction(SIGCHLD, &sa, NULL);
 		sigprocmask(SIG_SETMASK, &child_mask, NULL);
 		drop_privileges();
-		bk_log_init("borikan-worker", cfg.verbose);
 		/* exit(), not _exit(): the leak checker runs at exit in sanitizer builds. */
+		if (s->runner) {
+			/* The name ps and /proc/PID/comm show: runners are told from workers. */
+			prctl(PR_SET_NAME, "borikan-runner", 0, 0, 0);
+			close(listen_fd);
+			bk_log_init("borikan-runner", cfg.verbose);
+			exit(bk_runner_run(&cfg));
+		}
+		bk_log_init("borikan-worker", cfg.verbose);
 		exit(bk_worker_run(&cfg, listen_fd));
 	}
 	s->pid = pid;
@@ -218,7 +236,7 @@ spawn(struct slot *s)
 static struct slot *
 slot_of(pid_t pid)
 {
-	for (int i = 0; i < cfg.workers; i++)
+	for (int i = 0; i < nslots; i++)
 		if (slots[i].pid == pid)
 			return &slots[i];
 	return NULL;
@@ -254,8 +272,10 @@ reap(bool stopping)
 		s->pid = 0;
 		if (stopping)
 			continue;
-		bk_log(BK_LOG_WARN, "worker %d %s; replacing it", (int)pid, how);
-		bk_metrics_worker_restart();
+		bk_log(BK_LOG_WARN, "%s %d %s; replacing it", s->runner ? "job runner" : "worker",
+		    (int)pid, how);
+		if (!s->runner)
+			bk_metrics_worker_restart();
 		/* A worker that cannot start (database down) is retried with a back-off. */
 		if (bk_now() - s->started < 2) {
 			s->quick_deaths++;
@@ -272,17 +292,18 @@ fill_slots(void)
 {
 	double now = bk_now();
 
-	for (int i = 0; i < cfg.workers; i++)
+	for (int i = 0; i < nslots; i++)
 		if (slots[i].pid == 0 && slots[i].respawn_at <= now)
 			spawn(&slots[i]);
 }
 
-/* New workers take over; the old ones finish what they are doing and exit. */
+/* New workers and runners take over; the old ones finish what they are doing and exit. */
 static void
 reload(void)
 {
-	bk_log(BK_LOG_INFO, "reload: starting %d new workers", cfg.workers);
-	for (int i = 0; i < cfg.workers; i++) {
+	bk_log(BK_LOG_INFO, "reload: starting %d new workers and %d runners", cfg.workers,
+	    cfg.runners);
+	for (int i = 0; i < nslots; i++) {
 		pid_t old = slots[i].pid;
 
 		slots[i].pid = 0;
@@ -354,8 +375,11 @@ main(int argc, char **argv)
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGCHLD, &sa, NULL);
 
-	bk_log(BK_LOG_INFO, "starting %d workers on %s as %s", cfg.workers, cfg.socket,
-	    cfg.user);
+	nslots = cfg.workers + cfg.runners;
+	for (int i = cfg.workers; i < nslots; i++)
+		slots[i].runner = true;
+	bk_log(BK_LOG_INFO, "starting %d workers on %s and %d job runners as %s", cfg.workers,
+	    cfg.socket, cfg.runners, cfg.user);
 	fill_slots();
 	for (;;) {
 		struct timespec ts = { 0, 500 * 1000 * 1000 };

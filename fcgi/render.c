@@ -32,6 +32,8 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_REQUEST] = "request.xsl",
 	[SHEET_QUEUE] = "queue.xsl",
 	[SHEET_LOG] = "log.xsl",
+	[SHEET_MAIL] = "mail.xsl",
+	[SHEET_JOBS] = "jobs.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];
@@ -91,6 +93,36 @@ bk_render_free(void)
 	if (prefs != NULL)
 		xsltFreeSecurityPrefs(prefs);
 	prefs = NULL;
+}
+
+/*
+ * Transforms doc with the stylesheet which, passing lang. On BK_OK *res is the result
+ * tree, which the caller frees with xmlFreeDoc.
+ */
+enum bk_err
+bk_render_doc(enum bk_sheet which, xmlDocPtr doc, const char *lang, xmlDocPtr *res)
+{
+	xsltTransformContextPtr tc;
+	enum bk_err rc = BK_EXML;
+
+	*res = NULL;
+	if ((tc = xsltNewTransformContext(sheets[which], doc)) == NULL)
+		return BK_ENOMEM;
+	xsltSetCtxtSecurityPrefs(prefs, tc);
+	if (xsltQuoteOneUserParam(tc, BAD_CAST "lang", BAD_CAST lang) != 0)
+		goto out;
+	*res = xsltApplyStylesheetUser(sheets[which], doc, NULL, NULL, NULL, tc);
+	if (*res == NULL || tc->state != XSLT_STATE_OK) {
+		bk_log(BK_LOG_ERR, "xslt: %s failed", sheet_files[which]);
+		if (*res != NULL)
+			xmlFreeDoc(*res);
+		*res = NULL;
+		goto out;
+	}
+	rc = BK_OK;
+out:
+	xsltFreeTransformContext(tc);
+	return rc;
 }
 
 /*

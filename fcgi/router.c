@@ -16,6 +16,7 @@ static const char *const keys_account[] = { "lang", "done", NULL };
 static const char *const keys_request[] = { "lang", "code", NULL };
 static const char *const keys_page[] = { "lang", "page", NULL };
 static const char *const keys_log[] = { "lang", "year", "process", "status", "page", NULL };
+static const char *const keys_jobs[] = { "lang", "done", NULL };
 
 #define S BK_F_SESSION
 #define L (BK_F_SESSION | BK_F_LOGIN)
@@ -41,6 +42,8 @@ const struct bk_route bk_routes[] = {
 	/* Staff of several roles: h_log.c checks them. */
 	{ "log",	BK_GET,  "/log",		keys_log, h_log, L, NULL },
 	{ "log-csv",	BK_GET,  "/log.csv",		keys_log, h_log_csv, L, NULL },
+	{ "jobs",	BK_GET,  "/admin/jobs",		keys_jobs, h_jobs, L, "administrator" },
+	{ "job-retry",	BK_POST, "/admin/jobs",		keys_none, h_job_retry, LC, "administrator" },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 

@@ -404,6 +404,16 @@
         <m k="log.col.score">ความพึงพอใจ</m>
         <m k="log.within-yes">ภายในเวลา</m>
         <m k="log.within-no">เกินเวลา</m>
+        <!-- jobs (staff) -->
+        <m k="jobs.title">งานเบื้องหลังที่ล้มเหลว</m>
+        <m k="jobs.lead">งาน (เช่น อีเมลแจ้งเตือน) ที่ลองครบจำนวนครั้งแล้วไม่สำเร็จ ตรวจสอบสาเหตุแล้วสั่งให้ลองใหม่ได้</m>
+        <m k="jobs.empty">ไม่มีงานที่ล้มเหลว</m>
+        <m k="jobs.retry">ลองใหม่</m>
+        <m k="jobs.kind">ประเภท</m>
+        <m k="jobs.attempts">จำนวนครั้ง</m>
+        <m k="jobs.error">สาเหตุล่าสุด</m>
+        <m k="jobs.updated">เวลา</m>
+        <m k="jobs.requeued">งาน #{0} ถูกนำกลับเข้าคิวแล้ว</m>
       </xsl:when>
       <xsl:otherwise>
         <!-- site -->
@@ -748,6 +758,16 @@
         <m k="log.col.score">Satisfaction</m>
         <m k="log.within-yes">Within</m>
         <m k="log.within-no">Late</m>
+        <!-- jobs (staff) -->
+        <m k="jobs.title">Failed background jobs</m>
+        <m k="jobs.lead">Jobs (such as notification mails) that failed on every attempt. Check the cause, then queue them again.</m>
+        <m k="jobs.empty">No job has failed.</m>
+        <m k="jobs.retry">Retry</m>
+        <m k="jobs.kind">Kind</m>
+        <m k="jobs.attempts">Attempts</m>
+        <m k="jobs.error">Last error</m>
+        <m k="jobs.updated">When</m>
+        <m k="jobs.requeued">Job #{0} is queued again.</m>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

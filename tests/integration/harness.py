@@ -333,8 +333,23 @@ def children(ppid):
     return sorted(out)
 
 
+def comm(pid):
+    """The process's name (/proc/PID/comm): job runners call themselves borikan-runner."""
+    try:
+        with open("/proc/%d/comm" % pid) as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
 def workers():
-    return children(master_pid())
+    """The request workers of the master (its children that are not job runners)."""
+    return [p for p in children(master_pid()) if comm(p) != "borikan-runner"]
+
+
+def runners():
+    """The job runners of the master."""
+    return [p for p in children(master_pid()) if comm(p) == "borikan-runner"]
 
 
 def wait_until(fn, timeout, interval=0.05):
@@ -619,3 +634,82 @@ class Browser:
         r = self.post("/login", {"csrf": csrf, "username": username, "password": password})
         assert r.status == 303, "sign-in of %s answered %d" % (username, r.status)
         return r
+
+
+# ---- mail: the SMTP sink that `./dev test` runs ------------------------------------------
+
+MAIL_DIR = os.environ.get("BORIKAN_MAIL_DIR", os.path.join(VAR, "mail"))
+
+
+def mails():
+    """Every message the sink accepted, oldest first, as email.message.EmailMessage with
+    .envelope = {"from", "rcpt"} attached."""
+    import email
+    import email.policy
+    import json
+    out = []
+    try:
+        names = sorted(n for n in os.listdir(MAIL_DIR) if n.endswith(".eml"))
+    except OSError:
+        return out
+    for n in names:
+        with open(os.path.join(MAIL_DIR, n), "rb") as f:
+            msg = email.message_from_binary_file(f, policy=email.policy.default)
+        with open(os.path.join(MAIL_DIR, n[:-4] + ".json"), encoding="utf-8") as f:
+            msg.envelope = json.load(f)
+        out.append(msg)
+    return out
+
+
+def mail_parts(msg):
+    """(text/plain, text/html) bodies of a message, decoded."""
+    text = html_ = None
+    for part in msg.walk():
+        if part.get_content_type() == "text/plain" and text is None:
+            text = part.get_content()
+        elif part.get_content_type() == "text/html" and html_ is None:
+            html_ = part.get_content()
+    return text, html_
+
+
+def smtp_control(**faults):
+    """Sets the sink's faults (see smtp_sink.py); no arguments clears them."""
+    import json
+    path = os.path.join(MAIL_DIR, "control.json")
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        json.dump(faults, f)
+    os.rename(path + ".tmp", path)
+
+
+def smtp_pid():
+    try:
+        return read_pid(os.environ.get("BORIKAN_SMTP_PIDFILE", os.path.join(VAR, "run", "smtp.pid")))
+    except (OSError, ValueError):
+        return None
+
+
+def smtp_stop():
+    pid = smtp_pid()
+    if pid and pid_alive(pid):
+        os.kill(pid, signal.SIGTERM)
+        assert wait_until(lambda: not pid_alive(pid), 10), "the SMTP sink did not stop"
+
+
+def smtp_start():
+    """Starts the sink again on the same port and folder (after smtp_stop)."""
+    port = os.environ.get("BORIKAN_SMTP_PORT")
+    assert port, "BORIKAN_SMTP_PORT is not set: run under ./dev test"
+    pidfile = os.environ.get("BORIKAN_SMTP_PIDFILE", os.path.join(VAR, "run", "smtp.pid"))
+    log = open(os.path.join(VAR, "log", "smtp-sink.log"), "ab")
+    subprocess.Popen(["/usr/bin/python3", os.path.join(ROOT, "tests", "integration", "smtp_sink.py"),
+                      "--port", port, "--dir", MAIL_DIR, "--pidfile", pidfile],
+                     stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+    import socket
+
+    def up():
+        try:
+            socket.create_connection(("127.0.0.1", int(port)), 1).close()
+            return True
+        except OSError:
+            return False
+    assert wait_until(up, 10, 0.1), "the SMTP sink did not come back on port %s" % port
