@@ -115,7 +115,8 @@ static const char *const sql[STMT__COUNT] = {
 	 * per (process, step) the person acts at, never a scan of the table. */
 	[STMT_QUEUE_MINE] =
 	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
-	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
+	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    " COALESCE(DATE_FORMAT(r.due_at, '%Y-%m-%d'), '')"
 	    " FROM (SELECT DISTINCT sa.process_code, sa.step_id FROM step_actor sa"
 	    "  JOIN person_role pr ON pr.role = sa.actor WHERE pr.person_id = ?) s"
 	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
@@ -125,6 +126,54 @@ static const char *const sql[STMT__COUNT] = {
 	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"
 	    " FROM request WHERE requester_id = ? ORDER BY created_at DESC LIMIT 100",
 	[STMT_PERSON_CONTACT] = "SELECT name_th, email FROM person WHERE id = ?",
+	/* The one-off holidays of a range and every recurring one that began by its end. */
+	[STMT_HOLIDAY_RANGE] =
+	    "SELECT DATE_FORMAT(day, '%Y-%m-%d'), recurring FROM holiday"
+	    " WHERE (recurring = 0 AND day BETWEEN ? AND ?) OR (recurring = 1 AND day <= ?)",
+	[STMT_HOLIDAY_YEAR] =
+	    "SELECT id, DATE_FORMAT(day, '%Y-%m-%d'), name_th, name_en, recurring FROM holiday"
+	    " WHERE (recurring = 0 AND day BETWEEN ? AND ?) OR (recurring = 1 AND day <= ?)"
+	    " ORDER BY DATE_FORMAT(day, '%m-%d'), id LIMIT 500",
+	[STMT_HOLIDAY_INSERT] =
+	    "INSERT INTO holiday (day, name_th, name_en, recurring, created_at)"
+	    " VALUES (?, ?, ?, ?, NOW(6))",
+	[STMT_HOLIDAY_DELETE] = "DELETE FROM holiday WHERE id = ?",
+	[STMT_CLOCK_GET] =
+	    "SELECT COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), ''), COALESCE(sla_days, 0),"
+	    " COALESCE(CAST(UNIX_TIMESTAMP(paused_at) AS SIGNED), 0), paused_days,"
+	    " warned_at IS NOT NULL, overdue_at IS NOT NULL FROM request WHERE id = ?",
+	[STMT_CLOCK_START] =
+	    "UPDATE request SET sla_days = NULLIF(?, 0), due_at = ?, paused_at = NULL WHERE id = ?",
+	[STMT_CLOCK_PAUSE] =
+	    "UPDATE request SET paused_at = NOW(6) WHERE id = ? AND paused_at IS NULL"
+	    " AND due_at IS NOT NULL",
+	[STMT_CLOCK_RESUME] =
+	    "UPDATE request SET due_at = ?, paused_days = paused_days + ?, paused_at = NULL"
+	    " WHERE id = ?",
+	/* Open requests due by a horizon not yet warned or not yet marked overdue: one range
+	 * of index request_due (status, due_at). */
+	[STMT_SLA_CANDIDATES] =
+	    "SELECT id FROM request WHERE status = 'open' AND due_at <= ?"
+	    " AND (warned_at IS NULL OR overdue_at IS NULL) ORDER BY due_at, id LIMIT 1000",
+	[STMT_SLA_LOCK] =
+	    "SELECT status, step_id, COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), ''),"
+	    " COALESCE(sla_days, 0), warned_at IS NOT NULL, overdue_at IS NOT NULL"
+	    " FROM request WHERE id = ? FOR UPDATE",
+	[STMT_SLA_WARNED] =
+	    "UPDATE request SET warned_at = NOW(6) WHERE id = ? AND warned_at IS NULL",
+	[STMT_SLA_OVERDUE] =
+	    "UPDATE request SET overdue_at = NOW(6) WHERE id = ? AND overdue_at IS NULL",
+	/* Open requests past due at a step a staff role of the person acts at: like
+	 * STMT_QUEUE_MINE, one index range per (process, step), never a scan. */
+	[STMT_QUEUE_OVERDUE] =
+	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
+	    " DATE_FORMAT(r.due_at, '%Y-%m-%d')"
+	    " FROM (SELECT DISTINCT sa.process_code, sa.step_id FROM step_actor sa"
+	    "  JOIN person_role pr ON pr.role = sa.actor WHERE pr.person_id = ?"
+	    "  AND sa.actor <> 'requester') s"
+	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
+	    "  AND r.step_id = s.step_id AND r.due_at < ?"
+	    " ORDER BY r.due_at, r.id LIMIT 100",
 };
 
 static MYSQL *conn;

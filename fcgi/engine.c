@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -308,6 +309,9 @@ bk_engine_start(const struct bk_process *p, struct bk_request *rq, long long per
 	bk_strlcpy(rq->status, "open", sizeof(rq->status));
 	if ((e = move(p, rq, to, person, "submitted", NULL)) != BK_OK)
 		return e;
+	/* The time limit counts from the day of receipt (sla.c); a request done at once has none. */
+	if (strcmp(rq->status, "open") == 0 && (e = bk_clock_start(p, rq, time(NULL))) != BK_OK)
+		return e;
 	return save(rq);
 }
 
@@ -359,9 +363,13 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 			return BK_ETOOBIG;	/* say what is missing */
 		bk_strlcpy(rq->status, "returned", sizeof(rq->status));
 		e = event(rq, me, "returned", rq->step, rq->step, note);
+		if (e == BK_OK)
+			e = bk_clock_pause(rq);	/* waiting for the requester: the clock stops */
 	} else if (strcmp(action, "resubmit") == 0 && a.resubmit) {
 		bk_strlcpy(rq->status, "open", sizeof(rq->status));
 		e = event(rq, me, "resubmitted", rq->step, rq->step, note);
+		if (e == BK_OK)
+			e = bk_clock_resume(rq, time(NULL));
 	} else if (strcmp(action, "rate") == 0 && a.rate) {
 		if (arg == NULL || bk_parse_long(arg, 1, 5, &score) != BK_OK)
 			return BK_ETOOBIG;

@@ -31,6 +31,7 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_REQUEST_FORM] = "request-form.xsl",
 	[SHEET_REQUEST] = "request.xsl",
 	[SHEET_QUEUE] = "queue.xsl",
+	[SHEET_HOLIDAYS] = "holidays.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

@@ -14,6 +14,7 @@ static const char *const keys_none[] = { NULL };
 static const char *const keys_next[] = { "lang", "next", NULL };
 static const char *const keys_account[] = { "lang", "done", NULL };
 static const char *const keys_request[] = { "lang", "code", NULL };
+static const char *const keys_holidays[] = { "lang", "year", "done", NULL };
 
 #define S BK_F_SESSION
 #define L (BK_F_SESSION | BK_F_LOGIN)
@@ -36,6 +37,8 @@ const struct bk_route bk_routes[] = {
 	{ "request",	BK_GET,  "/requests/{code}",	keys_request, h_request_view, L, NULL },
 	{ "request-act", BK_POST, "/requests/{code}",	keys_none, h_request_act, LC, NULL },
 	{ "queue",	BK_GET,  "/queue",		keys_lang, h_queue, L, NULL },
+	{ "holidays",	BK_GET,  "/admin/holidays",	keys_holidays, h_holidays, L, "administrator" },
+	{ "holidays-post", BK_POST, "/admin/holidays",	keys_none, h_holidays_post, LC, "administrator" },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 
