@@ -576,8 +576,9 @@ h_request_act(struct bk_req *r)
  * past due at the steps the person acts at as staff, the most overdue first.
  */
 static enum bk_err
-add_overdue(xmlNodePtr root, long long person)
+add_overdue(xmlNodePtr root, const struct bk_req *r)
 {
+	long long person = r->sess.person_id;
 	xmlNodePtr list = xmlNewTextChild(root, NULL, BAD_CAST "overdue", NULL);
 	char number[64], process[48], step[48], who[201], due[11], today[11];
 	struct bk_holidays h;
@@ -585,6 +586,12 @@ add_overdue(xmlNodePtr root, long long person)
 	struct bk_q q;
 	enum bk_err e;
 
+	/* Staff: any role but requester. */
+	for (const char *p = r->sess.roles; *p != '\0'; p += strcspn(p, " "), p += strspn(p, " "))
+		if (strncmp(p, "requester@", 10) != 0 && strcspn(p, "@ ") > 0) {
+			add_prop(list, "staff", "yes");
+			break;
+		}
 	bk_day_format(now, today, sizeof(today));
 	if ((e = bk_holidays_load(&h, now - 400, now + 1)) != BK_OK)
 		return e;
@@ -646,7 +653,7 @@ h_queue(struct bk_req *r)
 			add_prop(t, "due", due);
 	}
 	bk_q_done(&q);
-	if ((q.err != BK_OK && q.err != BK_ETOOBIG) || add_overdue(root, r->sess.person_id) != BK_OK) {
+	if ((q.err != BK_OK && q.err != BK_ETOOBIG) || add_overdue(root, r) != BK_OK) {
 		xmlFreeDoc(doc);
 		bk_req_error(r, 503);
 		return;
