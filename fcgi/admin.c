@@ -8,6 +8,7 @@
  *   borikan-admin grant USERNAME ROLE UNIT_CODE
  *   borikan-admin set-password USERNAME          (the password on standard input)
  *   borikan-admin set-memo-format UNIT_CODE FORMAT   (outgoing memo numbers, one {n})
+ *   borikan-admin sla-check                      record the 75 % warnings and overdue notices
  *
  * A definition that fails is refused with "file:line: reason" and nothing is loaded.
  * After loading, send SIGHUP to the master so the workers read the new catalogue.
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <mysql.h>
 #include <libxml/parser.h>
@@ -292,6 +294,32 @@ connect_db(void)
 	return 0;
 }
 
+/*
+ * sla-check: the time limits of open requests (sla.c). Prints what it recorded; exits 1
+ * when a request could not be checked (the others were).
+ */
+int
+admin_sla_check(int argc, char **argv)
+{
+	int warned = 0, overdue = 0;
+	enum bk_err e;
+
+	(void)argv;
+	if (argc != 0) {
+		fprintf(stderr, "usage: borikan-admin sla-check\n");
+		return 2;
+	}
+	e = bk_sla_check(time(NULL), &warned, &overdue);
+	printf("เตือน 75%% %d คำขอ, เกินกำหนด %d คำขอ / warned %d, overdue %d\n", warned,
+	    overdue, warned, overdue);
+	if (e != BK_OK) {
+		fprintf(stderr, "ตรวจบางคำขอไม่ได้ / some requests could not be checked: %s\n",
+		    bk_strerror(e));
+		return 1;
+	}
+	return 0;
+}
+
 static int
 load(struct def *defs, size_t n)
 {
@@ -338,6 +366,7 @@ main(int argc, char **argv)
 		{ "grant", admin_grant },
 		{ "set-password", admin_set_password },
 		{ "set-memo-format", admin_set_memo_format },
+		{ "sla-check", admin_sla_check },
 	};
 
 	for (size_t i = 0; argc >= 2 && i < sizeof(cmds) / sizeof(cmds[0]); i++) {
@@ -356,7 +385,8 @@ main(int argc, char **argv)
 		    "       borikan-admin add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN\n"
 		    "       borikan-admin grant USERNAME ROLE UNIT_CODE\n"
 		    "       borikan-admin set-password USERNAME < password\n"
-		    "       borikan-admin set-memo-format UNIT_CODE FORMAT\n");
+		    "       borikan-admin set-memo-format UNIT_CODE FORMAT\n"
+		    "       borikan-admin sla-check\n");
 		return 2;
 	}
 	rc = check_dir(argv[2], defs, &n);

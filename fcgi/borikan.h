@@ -131,6 +131,19 @@ enum bk_stmt {
 	STMT_PEOPLE_WITH_ROLE,
 	STMT_JOBS_DEAD,
 	STMT_JOB_RETRY_DEAD,
+	STMT_HOLIDAY_RANGE,
+	STMT_HOLIDAY_YEAR,
+	STMT_HOLIDAY_INSERT,
+	STMT_HOLIDAY_DELETE,
+	STMT_CLOCK_GET,
+	STMT_CLOCK_START,
+	STMT_CLOCK_PAUSE,
+	STMT_CLOCK_RESUME,
+	STMT_SLA_CANDIDATES,
+	STMT_SLA_LOCK,
+	STMT_SLA_WARNED,
+	STMT_SLA_OVERDUE,
+	STMT_QUEUE_OVERDUE,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -251,10 +264,50 @@ enum bk_err bk_engine_start(const struct bk_process *, struct bk_request *, long
 enum bk_err bk_engine_act(const struct bk_process *, struct bk_request *,
 	    const struct bk_req *, const char *action, const char *arg, const char *note);
 
+/* ---- calendar.c: working days over a holiday set (Thailand, UTC+7) ----------------------- */
+typedef int32_t bk_day;		/* days since 1970-01-01 */
+struct bk_holidays {
+	bk_day	 from, to;	/* the range the set covers */
+	size_t	 n, cap;
+	bk_day	*days;		/* sorted, each once */
+};
+bk_day	bk_day_from_ymd(int y, int m, int d);
+void	bk_day_to_ymd(bk_day, int *y, int *m, int *d);
+int	bk_day_weekday(bk_day);	/* 0 Sunday .. 6 Saturday */
+enum bk_err bk_day_parse(const char *iso, bk_day *);
+void	bk_day_format(bk_day, char *buf, size_t size);
+bk_day	bk_day_of(time_t);
+void	bk_holidays_init(struct bk_holidays *, bk_day from, bk_day to);
+enum bk_err bk_holidays_add(struct bk_holidays *, bk_day);
+enum bk_err bk_holidays_add_recurring(struct bk_holidays *, bk_day first);
+enum bk_err bk_holidays_load(struct bk_holidays *, bk_day from, bk_day to);
+bool	bk_holidays_has(const struct bk_holidays *, bk_day);
+void	bk_holidays_free(struct bk_holidays *);
+bool	bk_is_workday(const struct bk_holidays *, bk_day);
+bk_day	bk_workdays_add(const struct bk_holidays *, bk_day, int n);
+int	bk_workdays_between(const struct bk_holidays *, bk_day a, bk_day b);
+bk_day	bk_receipt_day(const struct bk_holidays *, time_t filed);
+
+/* ---- sla.c: the clock of a request, the 75 % warning and the overdue notice ------------- */
+struct bk_clock {
+	char	 due[11];	/* YYYY-MM-DD, "" when the request has no clock */
+	long long sla_days;
+	long long paused_since;	/* Unix time the clock stopped, 0 when it runs */
+	long long paused_days;
+	bool	 warned, overdue;
+};
+enum bk_err bk_clock_load(long long request_id, struct bk_clock *);
+enum bk_err bk_clock_start(const struct bk_process *, const struct bk_request *, time_t now);
+enum bk_err bk_clock_pause(const struct bk_request *);
+enum bk_err bk_clock_resume(const struct bk_request *, time_t now);
+enum bk_err bk_clock_left(const char *due, time_t now, int *left, bool *overdue);
+enum bk_err bk_sla_check(time_t now, int *warned, int *overdue);
+
 /* ---- render.c: compiled stylesheets, one transform per page ------------------------ */
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
 	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG, SHEET_MAIL, SHEET_JOBS,
+	SHEET_HOLIDAYS,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -459,6 +512,8 @@ void	h_log(struct bk_req *);
 void	h_log_csv(struct bk_req *);
 void	h_jobs(struct bk_req *);
 void	h_job_retry(struct bk_req *);
+void	h_holidays(struct bk_req *);
+void	h_holidays_post(struct bk_req *);
 xmlDocPtr bk_page_new(const char *name, xmlNodePtr *root);
 void	bk_page_session(struct bk_req *, xmlNodePtr root);
 void	bk_page_cache_clear(void);

@@ -134,21 +134,25 @@ static const char *const sql[STMT__COUNT] = {
 	 * role one range of request_actor_queue read in updated_at order, at most 100 rows
 	 * each, merged; never a scan or a sort of the table. */
 	[STMT_QUEUE_ROLES] =
-	    "SELECT number, process_code, step_id, requester_name, updated FROM ("
+	    "SELECT number, process_code, step_id, requester_name, updated, due FROM ("
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
-	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') updated FROM request"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') updated,"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') due FROM request"
 	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
-	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
 	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
-	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
 	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
-	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') FROM request"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
 	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
 	    ") q ORDER BY updated_at LIMIT ? OFFSET ?",
 	[STMT_REQUESTS_OF] =
@@ -239,6 +243,54 @@ static const char *const sql[STMT__COUNT] = {
 	[STMT_JOB_RETRY_DEAD] =
 	    "UPDATE job SET state = 'queued', attempts = 0, run_after = NOW(6), last_error = NULL,"
 	    " updated_at = NOW(6) WHERE id = ? AND state = 'dead'",
+	/* The one-off holidays of a range and every recurring one that began by its end. */
+	[STMT_HOLIDAY_RANGE] =
+	    "SELECT DATE_FORMAT(day, '%Y-%m-%d'), recurring FROM holiday"
+	    " WHERE (recurring = 0 AND day BETWEEN ? AND ?) OR (recurring = 1 AND day <= ?)",
+	[STMT_HOLIDAY_YEAR] =
+	    "SELECT id, DATE_FORMAT(day, '%Y-%m-%d'), name_th, name_en, recurring FROM holiday"
+	    " WHERE (recurring = 0 AND day BETWEEN ? AND ?) OR (recurring = 1 AND day <= ?)"
+	    " ORDER BY DATE_FORMAT(day, '%m-%d'), id LIMIT 500",
+	[STMT_HOLIDAY_INSERT] =
+	    "INSERT INTO holiday (day, name_th, name_en, recurring, created_at)"
+	    " VALUES (?, ?, ?, ?, NOW(6))",
+	[STMT_HOLIDAY_DELETE] = "DELETE FROM holiday WHERE id = ?",
+	[STMT_CLOCK_GET] =
+	    "SELECT COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), ''), COALESCE(sla_days, 0),"
+	    " COALESCE(CAST(UNIX_TIMESTAMP(paused_at) AS SIGNED), 0), paused_days,"
+	    " warned_at IS NOT NULL, overdue_at IS NOT NULL FROM request WHERE id = ?",
+	[STMT_CLOCK_START] =
+	    "UPDATE request SET sla_days = NULLIF(?, 0), due_at = ?, paused_at = NULL WHERE id = ?",
+	[STMT_CLOCK_PAUSE] =
+	    "UPDATE request SET paused_at = NOW(6) WHERE id = ? AND paused_at IS NULL"
+	    " AND due_at IS NOT NULL",
+	[STMT_CLOCK_RESUME] =
+	    "UPDATE request SET due_at = ?, paused_days = paused_days + ?, paused_at = NULL"
+	    " WHERE id = ?",
+	/* Open requests due by a horizon not yet warned or not yet marked overdue: one range
+	 * of index request_due (status, due_at). */
+	[STMT_SLA_CANDIDATES] =
+	    "SELECT id FROM request WHERE status = 'open' AND due_at <= ?"
+	    " AND (warned_at IS NULL OR overdue_at IS NULL) ORDER BY due_at, id LIMIT 1000",
+	[STMT_SLA_LOCK] =
+	    "SELECT status, step_id, COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), ''),"
+	    " COALESCE(sla_days, 0), warned_at IS NOT NULL, overdue_at IS NOT NULL"
+	    " FROM request WHERE id = ? FOR UPDATE",
+	[STMT_SLA_WARNED] =
+	    "UPDATE request SET warned_at = NOW(6) WHERE id = ? AND warned_at IS NULL",
+	[STMT_SLA_OVERDUE] =
+	    "UPDATE request SET overdue_at = NOW(6) WHERE id = ? AND overdue_at IS NULL",
+	/* Open requests past due at a step a staff role of the person acts at: like
+	 * STMT_QUEUE_MINE, one index range per (process, step), never a scan. */
+	[STMT_QUEUE_OVERDUE] =
+	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
+	    " DATE_FORMAT(r.due_at, '%Y-%m-%d')"
+	    " FROM (SELECT DISTINCT sa.process_code, sa.step_id FROM step_actor sa"
+	    "  JOIN person_role pr ON pr.role = sa.actor WHERE pr.person_id = ?"
+	    "  AND sa.actor <> 'requester') s"
+	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
+	    "  AND r.step_id = s.step_id AND r.due_at < ?"
+	    " ORDER BY r.due_at, r.id LIMIT 100",
 };
 
 static MYSQL *conn;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -333,6 +334,9 @@ bk_engine_start(const struct bk_process *p, struct bk_request *rq, long long per
 	bk_strlcpy(rq->status, "open", sizeof(rq->status));
 	if ((e = move(p, rq, to, person, "submitted", NULL)) != BK_OK)
 		return e;
+	/* The time limit counts from the day of receipt (sla.c); a request done at once has none. */
+	if (strcmp(rq->status, "open") == 0 && (e = bk_clock_start(p, rq, time(NULL))) != BK_OK)
+		return e;
 	return save(p, rq);
 }
 
@@ -443,6 +447,8 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 		e = event_id(rq, me, "returned", rq->step, rq->step, note, &ev);
 		if (e == BK_OK)
 			e = bk_notify_requester(p, rq, "returned", ev, note);
+		if (e == BK_OK)
+			e = bk_clock_pause(rq);	/* waiting for the requester: the clock stops */
 	} else if (strcmp(action, "resubmit") == 0 && a.resubmit) {
 		long long ev = 0;
 		bk_strlcpy(rq->status, "open", sizeof(rq->status));
@@ -450,6 +456,8 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 		/* Back at the step it was returned from: its people have work again. */
 		if (e == BK_OK)
 			e = bk_notify_step(p, rq, step, NULL, ev, NULL);
+		if (e == BK_OK)
+			e = bk_clock_resume(rq, time(NULL));
 	} else if (strcmp(action, "rate") == 0 && a.rate) {
 		if (arg == NULL || bk_parse_long(arg, 1, 5, &score) != BK_OK)
 			return BK_ETOOBIG;

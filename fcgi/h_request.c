@@ -386,6 +386,31 @@ add_events(xmlNodePtr root, long long request_id)
 	bk_q_done(&q);
 }
 
+/*
+ * The time limit: <clock due="YYYY-MM-DD" sla-days="n" paused-days="n" paused="yes"?
+ * left="n" | overdue="n"/> (working days); nothing for a request without a clock.
+ */
+static void
+add_clock(xmlNodePtr root, const struct bk_request *rq)
+{
+	struct bk_clock c;
+	xmlNodePtr n;
+	bool late = false;
+	int left = 0;
+
+	if (bk_clock_load(rq->id, &c) != BK_OK || c.due[0] == '\0')
+		return;
+	n = xmlNewTextChild(root, NULL, BAD_CAST "clock", NULL);
+	add_prop(n, "due", c.due);
+	add_propi(n, "sla-days", c.sla_days);
+	add_propi(n, "paused-days", c.paused_days);
+	if (strcmp(rq->status, "returned") == 0 && c.paused_since != 0)
+		add_prop(n, "paused", "yes");
+	if (strcmp(rq->status, "open") != 0 || bk_clock_left(c.due, time(NULL), &left, &late) != BK_OK)
+		return;
+	add_propi(n, late ? "overdue" : "left", left);
+}
+
 static void
 request_page(struct bk_req *r, int status, const struct bk_process *p,
     const struct bk_request *rq, const char *error)
@@ -427,6 +452,7 @@ request_page(struct bk_req *r, int status, const struct bk_process *p,
 	}
 	add_events(root, rq->id);
 	bk_memo_xml(root, rq->id);
+	add_clock(root, rq);
 	bk_engine_allowed(p, rq, r, &al);
 	a = xmlNewTextChild(root, NULL, BAD_CAST "allowed", NULL);
 	if (al.complete) add_prop(a, "complete", "yes");
@@ -609,12 +635,60 @@ add_names(xmlNodePtr root, const char *code)
 	}
 }
 
+/*
+ * <overdue><item number process step requester due overdue="n"/>*</overdue>: open requests
+ * past due at the steps the person acts at as staff, the most overdue first.
+ */
+static enum bk_err
+add_overdue(xmlNodePtr root, const struct bk_req *r)
+{
+	long long person = r->sess.person_id;
+	xmlNodePtr list = xmlNewTextChild(root, NULL, BAD_CAST "overdue", NULL);
+	char number[64], process[48], step[48], who[201], due[11], today[11];
+	struct bk_holidays h;
+	bk_day now = bk_day_of(time(NULL)), d;
+	struct bk_q q;
+	enum bk_err e;
+
+	/* Staff: any role but requester. */
+	for (const char *p = r->sess.roles; *p != '\0'; p += strcspn(p, " "), p += strspn(p, " "))
+		if (strncmp(p, "requester@", 10) != 0 && strcspn(p, "@ ") > 0) {
+			add_prop(list, "staff", "yes");
+			break;
+		}
+	bk_day_format(now, today, sizeof(today));
+	if ((e = bk_holidays_load(&h, now - 400, now + 1)) != BK_OK)
+		return e;
+	bk_q_init(&q, STMT_QUEUE_OVERDUE);
+	bk_q_int(&q, person);
+	bk_q_str(&q, today);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, number, sizeof(number));
+	bk_q_out_str(&q, process, sizeof(process));
+	bk_q_out_str(&q, step, sizeof(step));
+	bk_q_out_str(&q, who, sizeof(who));
+	bk_q_out_str(&q, due, sizeof(due));
+	while (bk_q_fetch(&q) == 1) {
+		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+		add_prop(t, "number", number);
+		add_prop(t, "process", process);
+		add_prop(t, "step", step);
+		add_prop(t, "requester", who);
+		add_prop(t, "due", due);
+		if (bk_day_parse(due, &d) == BK_OK)
+			add_propi(t, "overdue", bk_workdays_between(&h, d, now));
+	}
+	bk_q_done(&q);
+	bk_holidays_free(&h);
+	return q.err == BK_ETOOBIG ? BK_OK : q.err;
+}
+
 void
 h_queue(struct bk_req *r)
 {
 	xmlNodePtr root, list;
 	xmlDocPtr doc = bk_page_new("queue", &root);
-	char number[64], process[48], step[48], who[201], updated[20], status[12];
+	char number[64], process[48], step[48], who[201], updated[20], status[12], due[11];
 	char roles[4][24];
 	size_t nroles;
 	long page = 1;
@@ -649,6 +723,7 @@ h_queue(struct bk_req *r)
 		bk_q_out_str(&q, step, sizeof(step));
 		bk_q_out_str(&q, who, sizeof(who));
 		bk_q_out_str(&q, updated, sizeof(updated));
+		bk_q_out_str(&q, due, sizeof(due));
 		for (long n = 0; bk_q_fetch(&q) == 1; n++) {
 			xmlNodePtr t;
 			if (n == QUEUE_PAGE) {
@@ -661,6 +736,8 @@ h_queue(struct bk_req *r)
 			add_prop(t, "step", step);
 			add_prop(t, "requester", who);
 			add_prop(t, "updated", updated);
+			if (due[0] != '\0')
+				add_prop(t, "due", due);
 		}
 		bk_q_done(&q);
 		if (q.err != BK_OK && q.err != BK_ETOOBIG) {
@@ -668,6 +745,11 @@ h_queue(struct bk_req *r)
 			bk_req_error(r, 503);
 			return;
 		}
+	}
+	if (add_overdue(root, r) != BK_OK) {
+		xmlFreeDoc(doc);
+		bk_req_error(r, 503);
+		return;
 	}
 	list = xmlNewTextChild(root, NULL, BAD_CAST "mine", NULL);
 	bk_q_init(&q, STMT_REQUESTS_OF);

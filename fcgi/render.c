@@ -34,6 +34,7 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_LOG] = "log.xsl",
 	[SHEET_MAIL] = "mail.xsl",
 	[SHEET_JOBS] = "jobs.xsl",
+	[SHEET_HOLIDAYS] = "holidays.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

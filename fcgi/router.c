@@ -17,6 +17,7 @@ static const char *const keys_request[] = { "lang", "code", NULL };
 static const char *const keys_page[] = { "lang", "page", NULL };
 static const char *const keys_log[] = { "lang", "year", "process", "status", "page", NULL };
 static const char *const keys_jobs[] = { "lang", "done", NULL };
+static const char *const keys_holidays[] = { "lang", "year", "done", NULL };
 
 #define S BK_F_SESSION
 #define L (BK_F_SESSION | BK_F_LOGIN)
@@ -44,6 +45,8 @@ const struct bk_route bk_routes[] = {
 	{ "log-csv",	BK_GET,  "/log.csv",		keys_log, h_log_csv, L, NULL },
 	{ "jobs",	BK_GET,  "/admin/jobs",		keys_jobs, h_jobs, L, "administrator" },
 	{ "job-retry",	BK_POST, "/admin/jobs",		keys_none, h_job_retry, LC, "administrator" },
+	{ "holidays",	BK_GET,  "/admin/holidays",	keys_holidays, h_holidays, L, "administrator" },
+	{ "holidays-post", BK_POST, "/admin/holidays",	keys_none, h_holidays_post, LC, "administrator" },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 

@@ -414,6 +414,59 @@
         <m k="jobs.error">สาเหตุล่าสุด</m>
         <m k="jobs.updated">เวลา</m>
         <m k="jobs.requeued">งาน #{0} ถูกนำกลับเข้าคิวแล้ว</m>
+        <!-- time limits and the holiday calendar -->
+        <m k="ev.warned">ใช้เวลาเกินร้อยละ 75 ของระยะเวลาให้บริการ</m>
+        <m k="ev.overdue">เกินกำหนดเวลาให้บริการ</m>
+        <m k="clk.due">กำหนดเสร็จ</m>
+        <m k="clk.limit">(ระยะเวลาให้บริการ {0} วันทำการ)</m>
+        <m k="clk.left">เหลืออีก {0} วันทำการ</m>
+        <m k="clk.today">ครบกำหนดวันนี้</m>
+        <m k="clk.overdue">เกินกำหนด {0} วันทำการ</m>
+        <m k="clk.overdue-0">เกินกำหนดแล้ว</m>
+        <m k="clk.paused">หยุดนับเวลาระหว่างรอผู้ขอรับบริการ</m>
+        <m k="clk.paused-days">หยุดนับเวลาแล้วรวม {0} วันทำการ</m>
+        <m k="q.overdue">เกินกำหนดเวลา</m>
+        <m k="q.overdue-empty">ไม่มีคำขอที่เกินกำหนดในขั้นตอนที่ท่านรับผิดชอบ</m>
+        <m k="q.due">กำหนดเสร็จ</m>
+        <m k="q.overdue-by">เกิน {0} วันทำการ</m>
+        <m k="hol.title">ปฏิทินวันหยุดราชการ</m>
+        <m k="hol.year">พ.ศ. {0}</m>
+        <m k="hol.lead">วันหยุดในปฏิทินนี้และวันเสาร์ อาทิตย์ ไม่นับเป็นวันทำการในการคำนวณกำหนดเสร็จของคำขอ การเปลี่ยนแปลงมีผลกับคำขอที่ยื่นหลังจากนี้</m>
+        <m k="hol.prev">ปีก่อนหน้า</m>
+        <m k="hol.next">ปีถัดไป</m>
+        <m k="hol.count">วันหยุด {0} วัน</m>
+        <m k="hol.date">วันที่</m>
+        <m k="hol.name">ชื่อวันหยุด</m>
+        <m k="hol.kind">ประเภท</m>
+        <m k="hol.empty">ยังไม่มีวันหยุดในปีนี้</m>
+        <m k="hol.add-title">เพิ่มวันหยุด</m>
+        <m k="hol.add">เพิ่มวันหยุด</m>
+        <m k="hol.delete">ลบ</m>
+        <m k="hol.delete-label">ลบวันหยุดวันที่ {0}</m>
+        <m k="hol.added">เพิ่มวันหยุดแล้ว</m>
+        <m k="hol.deleted">ลบวันหยุดแล้ว</m>
+        <m k="hol.errors">ยังเพิ่มวันหยุดไม่ได้ กรุณาแก้ไขข้อมูลต่อไปนี้</m>
+        <m k="hol.date-hint">ปฏิทินของเบราว์เซอร์อาจแสดงปีเป็น ค.ศ. (พ.ศ. 2569 = ค.ศ. 2026)</m>
+        <m k="hol.name-th">ชื่อภาษาไทย</m>
+        <m k="hol.name-en">ชื่อภาษาอังกฤษ</m>
+        <m k="hol.recurring">หยุดทุกปีในวันและเดือนเดียวกัน</m>
+        <m k="hol.recurring-since">ทุกปี ตั้งแต่ พ.ศ. {0}</m>
+        <m k="hol.once">เฉพาะวันนี้</m>
+        <m k="hol.note">วันหยุดทางจันทรคติและวันหยุดชดเชย (เมื่อวันหยุดตรงกับวันเสาร์หรืออาทิตย์) ให้เพิ่มเป็นวันที่เฉพาะปีตามประกาศของทางราชการ</m>
+        <m k="hol.date-bad">กรุณาระบุวันที่ให้ถูกต้อง (ปี ค.ศ.-เดือน-วัน เช่น 2026-12-07)</m>
+        <m k="hol.date-range">วันที่ต้องอยู่ระหว่าง พ.ศ. 2543 ถึง พ.ศ. 2742</m>
+        <m k="hol.name-th-required">กรุณาระบุชื่อวันหยุดภาษาไทย</m>
+        <m k="hol.name-en-required">กรุณาระบุชื่อวันหยุดภาษาอังกฤษ</m>
+        <m k="hol.name-long">ชื่อวันหยุดยาวได้ไม่เกิน 200 ตัวอักษร</m>
+        <m k="hol.recurring-bad">ค่าของช่อง “หยุดทุกปี” ไม่ถูกต้อง</m>
+        <m k="hol.exists">วันที่นี้เป็นวันหยุดอยู่แล้ว</m>
+        <m k="wd.0">วันอาทิตย์</m>
+        <m k="wd.1">วันจันทร์</m>
+        <m k="wd.2">วันอังคาร</m>
+        <m k="wd.3">วันพุธ</m>
+        <m k="wd.4">วันพฤหัสบดี</m>
+        <m k="wd.5">วันศุกร์</m>
+        <m k="wd.6">วันเสาร์</m>
       </xsl:when>
       <xsl:otherwise>
         <!-- site -->
@@ -768,6 +821,59 @@
         <m k="jobs.error">Last error</m>
         <m k="jobs.updated">When</m>
         <m k="jobs.requeued">Job #{0} is queued again.</m>
+        <!-- time limits and the holiday calendar -->
+        <m k="ev.warned">75 % of the time limit used</m>
+        <m k="ev.overdue">Past the time limit</m>
+        <m k="clk.due">Due</m>
+        <m k="clk.limit">(time limit {0} working days)</m>
+        <m k="clk.left">{0} working days left</m>
+        <m k="clk.today">Due today</m>
+        <m k="clk.overdue">Overdue by {0} working days</m>
+        <m k="clk.overdue-0">Past its due date</m>
+        <m k="clk.paused">Paused while waiting for the requester</m>
+        <m k="clk.paused-days">paused so far: {0} working days</m>
+        <m k="q.overdue">Overdue</m>
+        <m k="q.overdue-empty">Nothing is overdue at your steps.</m>
+        <m k="q.due">Due</m>
+        <m k="q.overdue-by">{0} working days over</m>
+        <m k="hol.title">Holiday calendar</m>
+        <m k="hol.year">B.E. {0}</m>
+        <m k="hol.lead">These holidays, and Saturdays and Sundays, are not working days when the due date of a request is computed. A change applies to requests filed from now on.</m>
+        <m k="hol.prev">Previous year</m>
+        <m k="hol.next">Next year</m>
+        <m k="hol.count">{0} holidays</m>
+        <m k="hol.date">Date</m>
+        <m k="hol.name">Holiday</m>
+        <m k="hol.kind">Recurs</m>
+        <m k="hol.empty">No holidays in this year yet.</m>
+        <m k="hol.add-title">Add a holiday</m>
+        <m k="hol.add">Add the holiday</m>
+        <m k="hol.delete">Delete</m>
+        <m k="hol.delete-label">Delete the holiday of {0}</m>
+        <m k="hol.added">The holiday was added.</m>
+        <m k="hol.deleted">The holiday was deleted.</m>
+        <m k="hol.errors">The holiday was not added: please correct the following.</m>
+        <m k="hol.date-hint">Your browser's calendar may show the Common Era year (B.E. 2569 = 2026).</m>
+        <m k="hol.name-th">Thai name</m>
+        <m k="hol.name-en">English name</m>
+        <m k="hol.recurring">A holiday every year on the same day and month</m>
+        <m k="hol.recurring-since">Every year since B.E. {0}</m>
+        <m k="hol.once">This date only</m>
+        <m k="hol.note">Lunar holidays and substitution days (for a holiday on a Saturday or Sunday) are added as dates of their own, as the government announces them.</m>
+        <m k="hol.date-bad">Enter a valid date (Common Era year-month-day, e.g. 2026-12-07).</m>
+        <m k="hol.date-range">The date must be between B.E. 2543 and B.E. 2742 (2000-2199).</m>
+        <m k="hol.name-th-required">Enter the holiday's Thai name.</m>
+        <m k="hol.name-en-required">Enter the holiday's English name.</m>
+        <m k="hol.name-long">A holiday's name may be at most 200 characters long.</m>
+        <m k="hol.recurring-bad">The “every year” box has an unexpected value.</m>
+        <m k="hol.exists">That date is already a holiday.</m>
+        <m k="wd.0">Sunday</m>
+        <m k="wd.1">Monday</m>
+        <m k="wd.2">Tuesday</m>
+        <m k="wd.3">Wednesday</m>
+        <m k="wd.4">Thursday</m>
+        <m k="wd.5">Friday</m>
+        <m k="wd.6">Saturday</m>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

@@ -3,7 +3,9 @@
   "My work": the requests waiting for the reader, and the reader's own requests. Input:
   <queue>
     <session username name-th name-en csrf/>
-    <tasks><item number process step requester updated/>*</tasks>
+    <tasks><item number process step requester updated due?/>*</tasks>
+    <overdue staff="yes"?><item number process step requester due overdue="n"/>*</overdue>
+                           past due at the reader's steps (staff only), most overdue first
     <mine><item number process step status updated/>*</mine>
     <process …/>*          every process definition, for titles and step labels
   </queue>
@@ -31,6 +33,25 @@
         </a>
       </p>
     </header>
+
+    <xsl:if test="/queue/overdue/@staff = 'yes' or /queue/overdue/item">
+      <section class="queue-section queue-overdue" id="overdue" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.overdue'"/></xsl:call-template>
+          <xsl:call-template name="count"><xsl:with-param name="n" select="count(/queue/overdue/item)"/></xsl:call-template>
+        </h2>
+        <xsl:choose>
+          <xsl:when test="/queue/overdue/item">
+            <ul class="q-list">
+              <xsl:apply-templates select="/queue/overdue/item"/>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="empty q-empty"><xsl:call-template name="msg"><xsl:with-param name="key" select="'q.overdue-empty'"/></xsl:call-template></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:if>
 
     <section class="queue-section" id="tasks" aria-labelledby="tasks-title">
       <h2 id="tasks-title">
@@ -138,6 +159,30 @@
             <dd><xsl:value-of select="@requester"/></dd>
           </div>
         </xsl:if>
+        <xsl:if test="@due">
+          <div>
+            <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'q.due'"/></xsl:call-template></dt>
+            <dd>
+              <time datetime="{@due}">
+                <xsl:call-template name="format-date">
+                  <xsl:with-param name="date" select="@due"/>
+                  <xsl:with-param name="style" select="'short'"/>
+                  <xsl:with-param name="be" select="'yes'"/>
+                </xsl:call-template>
+              </time>
+              <xsl:if test="number(@overdue) &gt; 0">
+                <xsl:text> </xsl:text>
+                <span class="badge clock-overdue">
+                  <xsl:call-template name="msg">
+                    <xsl:with-param name="key" select="'q.overdue-by'"/>
+                    <xsl:with-param name="arg" select="@overdue"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:if>
+            </dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="@updated">
         <div>
           <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.updated'"/></xsl:call-template></dt>
           <dd>
@@ -150,6 +195,7 @@
             </time>
           </dd>
         </div>
+        </xsl:if>
       </dl>
     </li>
   </xsl:template>

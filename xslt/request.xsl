@@ -8,6 +8,8 @@
     <values><v name="…">text</v>*</values>         the request form as filed
     <events><event at action from to who-th who-en>note</event>*</events>   oldest first
     <memos><memo direction="incoming|outgoing" number date fiscal-year unit-th unit-en/>*</memos>
+    <clock due="YYYY-MM-DD" sla-days paused-days paused="yes"? left="n"? overdue="n"?/>?
+                                                   the time limit, in working days
     <allowed complete? approve? reject? return? resubmit? rate? comment?>  (each "yes")
       <branch to="stepid"/>*
     </allowed>
@@ -79,6 +81,66 @@
         </xsl:if>
         <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.created'"/></xsl:call-template></dt>
         <dd><xsl:call-template name="when"><xsl:with-param name="at" select="$r/@created"/></xsl:call-template></dd>
+        <xsl:if test="$r/clock">
+          <xsl:variable name="c" select="$r/clock"/>
+          <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'clk.due'"/></xsl:call-template></dt>
+          <dd class="clock">
+            <time class="clock-due" datetime="{$c/@due}">
+              <xsl:call-template name="format-date">
+                <xsl:with-param name="date" select="$c/@due"/>
+                <xsl:with-param name="be" select="'yes'"/>
+              </xsl:call-template>
+            </time>
+            <xsl:text> </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$c/@paused = 'yes'">
+                <span class="badge clock-state clock-paused">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'clk.paused'"/></xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:when test="$c/@overdue and number($c/@overdue) &gt; 0">
+                <span class="badge clock-state clock-overdue">
+                  <xsl:call-template name="msg">
+                    <xsl:with-param name="key" select="'clk.overdue'"/>
+                    <xsl:with-param name="arg" select="$c/@overdue"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:when test="$c/@overdue">
+                <span class="badge clock-state clock-overdue">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'clk.overdue-0'"/></xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:when test="$c/@left = 0">
+                <span class="badge clock-state clock-today">
+                  <xsl:call-template name="msg"><xsl:with-param name="key" select="'clk.today'"/></xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:when test="$c/@left">
+                <span class="badge clock-state clock-left">
+                  <xsl:call-template name="msg">
+                    <xsl:with-param name="key" select="'clk.left'"/>
+                    <xsl:with-param name="arg" select="$c/@left"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:when>
+            </xsl:choose>
+            <span class="clock-limit">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="msg">
+                <xsl:with-param name="key" select="'clk.limit'"/>
+                <xsl:with-param name="arg" select="$c/@sla-days"/>
+              </xsl:call-template>
+              <xsl:if test="number($c/@paused-days) &gt; 0">
+                <xsl:text> · </xsl:text>
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="key" select="'clk.paused-days'"/>
+                  <xsl:with-param name="arg" select="$c/@paused-days"/>
+                </xsl:call-template>
+              </xsl:if>
+            </span>
+          </dd>
+        </xsl:if>
         <xsl:if test="$r/@updated and $r/@updated != $r/@created">
           <dt><xsl:call-template name="msg"><xsl:with-param name="key" select="'rq.updated'"/></xsl:call-template></dt>
           <dd><xsl:call-template name="when"><xsl:with-param name="at" select="$r/@updated"/></xsl:call-template></dd>
