@@ -382,8 +382,12 @@ add_events(xmlNodePtr root, long long request_id)
 	bk_q_done(&q);
 }
 
-static void
-request_page(struct bk_req *r, int status, const struct bk_process *p,
+/*
+ * Renders request rq of process p as the response, with status and an error message key
+ * (or NULL). The caller checked that the person may see it.
+ */
+void
+bk_request_page(struct bk_req *r, int status, const struct bk_process *p,
     const struct bk_request *rq, const char *error)
 {
 	xmlNodePtr root, a;
@@ -422,6 +426,7 @@ request_page(struct bk_req *r, int status, const struct bk_process *p,
 		json_decref(values);
 	}
 	add_events(root, rq->id);
+	bk_attachments_xml(root, rq, r);
 	bk_engine_allowed(p, rq, r, &al);
 	a = xmlNewTextChild(root, NULL, BAD_CAST "allowed", NULL);
 	if (al.complete) add_prop(a, "complete", "yes");
@@ -456,7 +461,7 @@ h_request_view(struct bk_req *r)
 		bk_req_error(r, 404);
 		return;
 	}
-	request_page(r, 200, p, &rq, NULL);
+	bk_request_page(r, 200, p, &rq, NULL);
 	bk_request_free(&rq);
 }
 
@@ -536,7 +541,7 @@ h_request_act(struct bk_req *r)
 		/* Show the page again, as it is now, with what went wrong. */
 		struct bk_request now;
 		if (p != NULL && bk_request_load(r->capture, false, &now) == BK_OK)
-			request_page(r, status, p, &now, status == 409 ? "act.stale" : "act.note");
+			bk_request_page(r, status, p, &now, status == 409 ? "act.stale" : "act.note");
 		else
 			bk_req_error(r, status);
 		bk_request_free(&now);
