@@ -218,7 +218,7 @@ h_attachment_upload(struct bk_req *r)
 		return;
 	}
 	if (u->size == 0) {
-		refuse(r, 422, "att.empty");
+		refuse(r, 422, "att.empty-file");
 		return;
 	}
 	if ((type = bk_attach_type(u->head, u->headlen, u->size, u->utf8, u->filename)) == NULL) {
