@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include <libxml/tree.h>
+#include <sodium.h>
 
 struct bk_req;
 struct FCGX_Request;
@@ -144,6 +145,10 @@ enum bk_stmt {
 	STMT_SLA_WARNED,
 	STMT_SLA_OVERDUE,
 	STMT_QUEUE_OVERDUE,
+	STMT_ATTACHMENT_COUNT,
+	STMT_ATTACHMENT_INSERT,
+	STMT_ATTACHMENTS_OF,
+	STMT_ATTACHMENT_GET,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -429,6 +434,8 @@ struct bk_req {
 	bool	 https;
 	struct bk_session sess;
 	char	 capture[64];	/* the {code} of the matched route */
+	char	 capture_id[20];	/* the {id} of the matched route (digits) */
+	struct bk_upload *upload;	/* a multipart body (BK_F_MULTIPART routes); owned */
 	int	 route;
 	unsigned route_methods;	/* of a path that matched with another method (405) */
 	/* response */
@@ -436,7 +443,7 @@ struct bk_req {
 	const char *ctype;
 	const char *cache;	/* Cache-Control */
 	char	 etag[24];
-	char	 extra[512];	/* further header lines, each ending in \r\n */
+	char	 extra[4096];	/* further header lines, each ending in \r\n */
 	size_t	 extralen;
 	char	*body;		/* owned by the request unless body_static */
 	size_t	 bodylen;
@@ -457,6 +464,92 @@ void	bk_req_page(struct bk_req *, int status, enum bk_sheet, xmlDocPtr);
 void	bk_req_stream_head(struct bk_req *, int status);
 enum bk_err bk_req_stream(struct bk_req *, const char *, size_t);
 
+/* ---- multipart.c: a multipart/form-data body, streamed ---------------------------------- */
+/* The body cap is nginx's client_max_body_size (nginx/borikan.conf.in): keep them equal. */
+#define BK_MP_MAX_BODY (10 * 1024 * 1024)
+#define BK_MP_MAX_FILE (10 * 1024 * 1024)
+#define BK_MP_MAX_BOUNDARY 70	/* RFC 2046 */
+#define BK_MP_MAX_PARTS 8
+#define BK_MP_MAX_FIELD 8192	/* bytes of one text field: a note of 2,000 Thai characters */
+#define BK_MP_MAX_NAME 31
+#define BK_MP_MAX_FILENAME 1023	/* bytes, as sent; attach.c allows 200 characters */
+#define BK_MP_MAX_HEADERS 4096	/* bytes of one part's headers */
+#define BK_MP_CHUNK (64 * 1024)
+enum bk_mp_err {
+	BK_MP_OK = 0,
+	BK_MP_NOT_MULTIPART,	/* 415 */
+	BK_MP_NO_BOUNDARY,	/* 400 */
+	BK_MP_BAD_BOUNDARY,	/* 400 */
+	BK_MP_BOUNDARY_TOO_LONG, /* 400 */
+	BK_MP_NO_NAME,		/* 400 */
+	BK_MP_TOO_MANY_PARTS,	/* 400 */
+	BK_MP_FIELD_TOO_LONG,	/* 413 */
+	BK_MP_HEADER_TOO_LONG,	/* 400 */
+	BK_MP_TOO_BIG,		/* 413: the body or the file past its cap */
+	BK_MP_TRUNCATED,	/* 400: the body ended before the closing delimiter */
+	BK_MP_MALFORMED,	/* 400 */
+	BK_MP_TWO_FILES,	/* 400 */
+	BK_MP_DUPLICATE,	/* 400: a text field given twice */
+	BK_MP_NO_LENGTH,	/* 411 */
+	BK_MP_IO,		/* 500 */
+	BK_MP_NOMEM,		/* 500 */
+};
+struct bk_upload {
+	/* the text fields (csrf, version, note...), each valid UTF-8 without NUL */
+	struct bk_param fields[BK_MP_MAX_PARTS];
+	size_t	 nfields;
+	/* the file part, if one was sent; an empty filename means no file was chosen */
+	bool	 has_file;
+	bool	 file_done;
+	char	 file_field[BK_MP_MAX_NAME + 1];
+	char	 filename[BK_MP_MAX_FILENAME + 1];	/* as sent: attach.c validates it */
+	char	 tmppath[600];	/* the temporary file ("" when none); removed by bk_mp_free */
+	size_t	 size;
+	unsigned char sha256[32];
+	unsigned char head[64];	/* the first bytes, for the type check */
+	size_t	 headlen;
+	bool	 utf8;		/* the whole content is valid UTF-8 without NUL */
+	/* parser state */
+	const char *tmpdir;
+	size_t	 max_body, total;
+	int	 state, fd;
+	enum bk_mp_err err;
+	bool	 complete;
+	char	 delim[BK_MP_MAX_BOUNDARY + 5];
+	size_t	 dlen, m;
+	size_t	 nparts;
+	char	 part_name[BK_MP_MAX_NAME + 1];
+	bool	 part_seen_disposition;
+	char	 part_kind;	/* 'v' text field, 'f' file, 'x' an empty file input */
+	char	 hbuf[2048];
+	size_t	 hlen, htotal, vlen;
+	unsigned u8need;
+	unsigned char u8lo, u8hi;
+	unsigned char obuf[BK_MP_CHUNK];
+	size_t	 olen;
+	crypto_hash_sha256_state hash;
+};
+enum bk_mp_err bk_mp_begin(struct bk_upload *, const char *content_type, const char *tmpdir);
+enum bk_mp_err bk_mp_feed(struct bk_upload *, const void *, size_t);
+enum bk_mp_err bk_mp_finish(struct bk_upload *);
+void	bk_mp_free(struct bk_upload *);
+int	bk_mp_status(enum bk_mp_err);
+const char *bk_mp_reason(enum bk_mp_err);
+int	bk_req_read_multipart(struct bk_req *, const char *tmpdir);
+
+/* ---- attach.c: the attachment store and the checks of a file ------------------------------ */
+#define BK_ATTACH_MAX_PER_REQUEST 20
+#define BK_ATTACH_MAX_NAME_CHARS 200
+enum bk_err bk_attach_init(const char *dir);
+const char *bk_attach_dir(void);
+const char *bk_attach_tmpdir(void);
+const char *bk_attach_type(const unsigned char *head, size_t headlen, size_t size, bool utf8,
+	    const char *filename);
+const char *bk_attach_known_type(const char *type);
+bool	bk_attach_name_ok(const char *filename);
+enum bk_err bk_attach_store(const char *tmppath, const unsigned char sha256[32]);
+enum bk_err bk_content_disposition(const char *filename, char *out, size_t size);
+
 /* ---- session.c ------------------------------------------------------------------------ */
 #define BK_SESSION_IDLE (2 * 3600)
 #define BK_SESSION_MAX (12 * 3600)
@@ -476,11 +569,12 @@ void	bk_precsrf_issue(struct bk_req *, char *token, size_t size);
 #define BK_F_LOGIN	0x02	/* a signed-in person only; others go to /login */
 #define BK_F_CSRF	0x04	/* a POST's csrf field must match the session's */
 #define BK_F_PRECSRF	0x08	/* a POST before sign-in: csrf field matches its cookie */
+#define BK_F_MULTIPART	0x10	/* a POST's body is multipart/form-data, read after sign-in */
 typedef void bk_handler(struct bk_req *);
 struct bk_route {
 	const char *name;	/* metrics label */
 	unsigned methods;
-	const char *pattern;	/* literal, with at most one {code} segment */
+	const char *pattern;	/* literal, with at most one {code} and one {id} segment */
 	const char *const *keys; /* accepted query keys; NULL-terminated */
 	bk_handler *fn;
 	unsigned flags;
@@ -514,6 +608,11 @@ void	h_jobs(struct bk_req *);
 void	h_job_retry(struct bk_req *);
 void	h_holidays(struct bk_req *);
 void	h_holidays_post(struct bk_req *);
+void	h_attachment_upload(struct bk_req *);
+void	h_attachment_get(struct bk_req *);
+void	bk_attachments_xml(xmlNodePtr parent, const struct bk_request *, const struct bk_req *);
+void	bk_request_page(struct bk_req *, int status, const struct bk_process *,
+	    const struct bk_request *, const char *error);
 xmlDocPtr bk_page_new(const char *name, xmlNodePtr *root);
 void	bk_page_session(struct bk_req *, xmlNodePtr root);
 void	bk_page_cache_clear(void);
@@ -526,6 +625,7 @@ struct bk_config {
 	int	 runners;	/* job-runner processes */
 	char	 user[64];	/* drop to this user when started as root */
 	char	 group[64];	/* nginx's group: may connect to the socket */
+	char	 files[512];	/* the attachment store (BORIKAN_FILES) */
 	struct bk_db_config db;
 	int	 verbose;
 };

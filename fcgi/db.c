@@ -291,6 +291,18 @@ static const char *const sql[STMT__COUNT] = {
 	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
 	    "  AND r.step_id = s.step_id AND r.due_at < ?"
 	    " ORDER BY r.due_at, r.id LIMIT 100",
+	[STMT_ATTACHMENT_COUNT] = "SELECT COUNT(*) FROM attachment WHERE request_id = ?",
+	[STMT_ATTACHMENT_INSERT] =
+	    "INSERT INTO attachment (request_id, sha256, size, content_type, filename,"
+	    " uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, NOW(6))",
+	[STMT_ATTACHMENTS_OF] =
+	    "SELECT a.id, a.filename, a.size, a.content_type,"
+	    " DATE_FORMAT(a.created_at, '%Y-%m-%dT%H:%i:%s'), COALESCE(p.name_th, ''),"
+	    " COALESCE(p.name_en, '') FROM attachment a LEFT JOIN person p ON p.id = a.uploaded_by"
+	    " WHERE a.request_id = ? ORDER BY a.id LIMIT 100",
+	[STMT_ATTACHMENT_GET] =
+	    "SELECT LOWER(HEX(sha256)), size, content_type, filename FROM attachment"
+	    " WHERE id = ? AND request_id = ?",
 };
 
 static MYSQL *conn;

@@ -411,8 +411,12 @@ add_clock(xmlNodePtr root, const struct bk_request *rq)
 	add_propi(n, late ? "overdue" : "left", left);
 }
 
-static void
-request_page(struct bk_req *r, int status, const struct bk_process *p,
+/*
+ * Renders request rq of process p as the response, with status and an error message key
+ * (or NULL). The caller checked that the person may see it.
+ */
+void
+bk_request_page(struct bk_req *r, int status, const struct bk_process *p,
     const struct bk_request *rq, const char *error)
 {
 	xmlNodePtr root, a;
@@ -453,6 +457,7 @@ request_page(struct bk_req *r, int status, const struct bk_process *p,
 	add_events(root, rq->id);
 	bk_memo_xml(root, rq->id);
 	add_clock(root, rq);
+	bk_attachments_xml(root, rq, r);
 	bk_engine_allowed(p, rq, r, &al);
 	a = xmlNewTextChild(root, NULL, BAD_CAST "allowed", NULL);
 	if (al.complete) add_prop(a, "complete", "yes");
@@ -487,7 +492,7 @@ h_request_view(struct bk_req *r)
 		bk_req_error(r, 404);
 		return;
 	}
-	request_page(r, 200, p, &rq, NULL);
+	bk_request_page(r, 200, p, &rq, NULL);
 	bk_request_free(&rq);
 }
 
@@ -567,7 +572,7 @@ h_request_act(struct bk_req *r)
 		/* Show the page again, as it is now, with what went wrong. */
 		struct bk_request now;
 		if (p != NULL && bk_request_load(r->capture, false, &now) == BK_OK)
-			request_page(r, status, p, &now, status == 409 ? "act.stale" :
+			bk_request_page(r, status, p, &now, status == 409 ? "act.stale" :
 			    rq.error[0] != '\0' ? rq.error : "act.note");
 		else
 			bk_req_error(r, status);

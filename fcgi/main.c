@@ -64,7 +64,8 @@ usage(void)
 	    " [-g group] [-v]\n"
 	    "environment: BORIKAN_DB_SOCKET, BORIKAN_DB_NAME, BORIKAN_DB_USER,\n"
 	    "             BORIKAN_DB_PASSWORD_FILE, BORIKAN_SMTP_URL, BORIKAN_MAIL_FROM,\n"
-	    "             BORIKAN_BASE_URL, BORIKAN_SMTP_TLS, BORIKAN_SMTP_TIMEOUT\n");
+	    "             BORIKAN_BASE_URL, BORIKAN_SMTP_TLS, BORIKAN_SMTP_TIMEOUT,\n"
+	    "             BORIKAN_FILES\n");
 	exit(2);
 }
 
@@ -164,6 +165,45 @@ parse_args(int argc, char **argv)
 	} else if ((pw = getpwuid(geteuid())) != NULL)
 		bk_strlcpy(cfg.user, pw->pw_name, sizeof(cfg.user));
 	read_db_config();
+}
+
+/*
+ * The attachment store: BORIKAN_FILES, by default files/ beside the socket's run/ folder
+ * (<var>/files). Created 02750, owned by the workers' user and nginx's group (nginx reads
+ * the files on X-Accel-Redirect; the setgid bit gives new files that group), with tmp/
+ * for uploads in progress. Start-up fails if it cannot be made.
+ */
+static void
+files_dir(void)
+{
+	const char *v = getenv("BORIKAN_FILES");
+	char tmp[600], *slash;
+	const char *dirs[2];
+
+	if (v != NULL && *v != '\0') {
+		if (bk_strlcpy(cfg.files, v, sizeof(cfg.files)) >= sizeof(cfg.files))
+			fatal("BORIKAN_FILES is too long");
+	} else {
+		bk_strlcpy(cfg.files, cfg.socket, sizeof(cfg.files));
+		for (int i = 0; i < 2; i++) {
+			if ((slash = strrchr(cfg.files, '/')) == NULL)
+				fatal("set BORIKAN_FILES");
+			*slash = '\0';
+		}
+		if (cfg.files[0] == '\0' || strlen(cfg.files) + 7 >= sizeof(cfg.files))
+			fatal("set BORIKAN_FILES");
+		strcat(cfg.files, "/files");
+	}
+	snprintf(tmp, sizeof(tmp), "%s/tmp", cfg.files);
+	dirs[0] = cfg.files;
+	dirs[1] = tmp;
+	for (int i = 0; i < 2; i++) {
+		if (mkdir(dirs[i], 02750) != 0 && errno != EEXIST)
+			fatal("cannot create the attachment store (BORIKAN_FILES)");
+		if (as_root && worker_uid != 0 && (chown(dirs[i], worker_uid, nginx_gid) != 0 ||
+		    chmod(dirs[i], 02750) != 0))
+			fatal("cannot give the attachment store to the workers");
+	}
 }
 
 /* The socket nginx connects to: readable and writable by its group only. */
@@ -358,6 +398,7 @@ main(int argc, char **argv)
 	if (FCGX_Init() != 0)
 		fatal("FCGX_Init");
 	open_socket();
+	files_dir();
 
 	/* Our own process group, so that stop() reaches retiring workers too. */
 	setpgid(0, 0);

@@ -12,7 +12,7 @@
 
 #include "borikan.h"
 
-#define MAX_ROUTES 32
+#define MAX_ROUTES 64
 #define NBUCKETS 12
 static const double bounds[NBUCKETS - 1] = {
 	0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0
@@ -42,6 +42,9 @@ bk_metrics_create(void)
 {
 	void *p;
 
+	/* A row per route: a table that outgrew them is a start-up error, not a wild write. */
+	if (bk_nroutes >= MAX_ROUTES)
+		return BK_ETOOBIG;
 	p = mmap(NULL, sizeof(struct shm), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
@@ -77,8 +80,9 @@ bk_metrics_request(int route, int status, double seconds)
 
 	if (shm == NULL)
 		return;
-	if (route < 0 || route > MAX_ROUTES || (size_t)route > bk_nroutes)
-		route = (int)bk_nroutes;
+	/* Past the table (or unmatched): the last row, "unmatched". */
+	if (route < 0 || route >= MAX_ROUTES || (size_t)route >= bk_nroutes)
+		route = MAX_ROUTES;
 	for (s = 0; s < NSTATUS - 1; s++)
 		if (statuses[s] == status)
 			break;
@@ -144,8 +148,11 @@ bk_metrics_write(struct bk_buf *b)
 		return BK_EINVAL;
 	e = bk_buf_adds(b, "# HELP borikan_requests_total Requests answered, by route and status.\n"
 	    "# TYPE borikan_requests_total counter\n");
-	for (size_t r = 0; r <= bk_nroutes && e == BK_OK; r++) {
-		const char *name = r < bk_nroutes ? bk_routes[r].name : "unmatched";
+	for (size_t r = 0; r <= MAX_ROUTES && e == BK_OK; r++) {
+		const char *name;
+		if (r < MAX_ROUTES && r >= bk_nroutes)
+			continue;
+		name = r < bk_nroutes ? bk_routes[r].name : "unmatched";
 		for (size_t s = 0; s < NSTATUS && e == BK_OK; s++) {
 			uint64_t v = get(&shm->requests[r][s]);
 			if (v == 0)
@@ -161,11 +168,11 @@ bk_metrics_write(struct bk_buf *b)
 	if (e == BK_OK)
 		e = bk_buf_adds(b, "# HELP borikan_request_duration_seconds Time from request to response, by route.\n"
 		    "# TYPE borikan_request_duration_seconds histogram\n");
-	for (size_t r = 0; r <= bk_nroutes && e == BK_OK; r++) {
-		if (get(&shm->duration[r].count) == 0)
+	for (size_t r = 0; r <= MAX_ROUTES && e == BK_OK; r++) {
+		if ((r < MAX_ROUTES && r >= bk_nroutes) || get(&shm->duration[r].count) == 0)
 			continue;
 		snprintf(labels, sizeof(labels), "route=\"%s\"",
-		    r < bk_nroutes ? bk_routes[r].name : "unmatched");
+		    r < bk_nroutes && r < MAX_ROUTES ? bk_routes[r].name : "unmatched");
 		e = write_histogram(b, "borikan_request_duration_seconds", labels, &shm->duration[r]);
 	}
 	if (e == BK_OK)

@@ -301,6 +301,11 @@ bk_req_free(struct bk_req *r)
 		free(r->form[i].value);
 	}
 	r->nform = 0;
+	if (r->upload != NULL) {
+		bk_mp_free(r->upload);
+		free(r->upload);
+		r->upload = NULL;
+	}
 	sodium_memzero(&r->sess, sizeof(r->sess));
 	if (!r->body_static)
 		free(r->body);

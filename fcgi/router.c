@@ -1,6 +1,7 @@
 /*
  * router.c: the table of routes, and the dispatch from method and path to a handler.
- * A pattern is literal text with at most one {code} segment of [a-z0-9-], 1-47 bytes.
+ * A pattern is literal text with at most one {code} segment of [a-z0-9-], 1-63 bytes,
+ * and at most one {id} segment of digits.
  */
 #include "config.h"
 
@@ -47,6 +48,10 @@ const struct bk_route bk_routes[] = {
 	{ "job-retry",	BK_POST, "/admin/jobs",		keys_none, h_job_retry, LC, "administrator" },
 	{ "holidays",	BK_GET,  "/admin/holidays",	keys_holidays, h_holidays, L, "administrator" },
 	{ "holidays-post", BK_POST, "/admin/holidays",	keys_none, h_holidays_post, LC, "administrator" },
+	{ "attachment-upload", BK_POST, "/requests/{code}/attachments", keys_none,
+	    h_attachment_upload, LC | BK_F_MULTIPART, NULL },
+	{ "attachment",	BK_GET,  "/requests/{code}/attachments/{id}", keys_none,
+	    h_attachment_get, L, NULL },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 
@@ -56,28 +61,51 @@ code_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Does path match pattern? The {code} segment is copied into capture. */
+/*
+ * Does path match pattern? Literal text must be equal; {code} takes [a-z0-9-]{1,capsz-1}
+ * into capture, {id} takes 1-18 digits without a leading zero into id (a pattern with {id}
+ * never matches when id is NULL). Both are greedy: neither may be followed in a pattern
+ * by a character it takes.
+ */
 static bool
+match_ids(const char *pattern, const char *path, char *capture, size_t capsz, char *id,
+    size_t idsz)
+{
+	while (*pattern != '\0') {
+		size_t n = 0;
+
+		if (strncmp(pattern, "{code}", 6) == 0) {
+			while (code_char(path[n]))
+				n++;
+			if (n == 0 || n >= capsz)
+				return false;
+			memcpy(capture, path, n);
+			capture[n] = '\0';
+			pattern += 6;
+		} else if (strncmp(pattern, "{id}", 4) == 0) {
+			while (path[n] >= '0' && path[n] <= '9')
+				n++;
+			if (id == NULL || n == 0 || n > 18 || n >= idsz || path[0] == '0')
+				return false;
+			memcpy(id, path, n);
+			id[n] = '\0';
+			pattern += 4;
+		} else {
+			if (*pattern != *path)
+				return false;
+			pattern++;
+			n = 1;
+		}
+		path += n;
+	}
+	return *path == '\0';
+}
+
+/* Does path match pattern (with at most a {code})? The {code} is copied into capture. */
+static inline bool
 match(const char *pattern, const char *path, char *capture, size_t capsz)
 {
-	const char *open = strstr(pattern, "{code}");
-	size_t prefix, n = 0;
-
-	if (open == NULL)
-		return strcmp(pattern, path) == 0;
-	prefix = (size_t)(open - pattern);
-	if (strncmp(pattern, path, prefix) != 0)
-		return false;
-	path += prefix;
-	while (code_char(path[n]))
-		n++;
-	if (n == 0 || n >= capsz)
-		return false;
-	if (strcmp(open + strlen("{code}"), path + n) != 0)
-		return false;
-	memcpy(capture, path, n);
-	capture[n] = '\0';
-	return true;
+	return match_ids(pattern, path, capture, capsz, NULL, 0);
 }
 
 static bool
@@ -95,7 +123,8 @@ guard(struct bk_req *r, const struct bk_route *rt, unsigned method)
 {
 	int st;
 
-	if (method == BK_POST && (st = bk_req_read_form(r)) != 0) {
+	if (method == BK_POST && !(rt->flags & BK_F_MULTIPART) &&
+	    (st = bk_req_read_form(r)) != 0) {
 		bk_req_error(r, st);
 		return false;
 	}
@@ -111,6 +140,12 @@ guard(struct bk_req *r, const struct bk_route *rt, unsigned method)
 		}
 		snprintf(next, sizeof(next), "/login?next=%s", r->path);
 		bk_req_redirect(r, next);
+		return false;
+	}
+	/* An upload is read only for a signed-in person: nobody else gets a temporary file. */
+	if (method == BK_POST && (rt->flags & BK_F_MULTIPART) &&
+	    (st = bk_req_read_multipart(r, bk_attach_tmpdir())) != 0) {
+		bk_req_error(r, st);
 		return false;
 	}
 	if (method == BK_POST && (rt->flags & BK_F_CSRF) && !bk_csrf_ok(r)) {
@@ -150,7 +185,8 @@ bk_route(struct bk_req *r)
 	for (size_t i = 0; i < bk_nroutes; i++) {
 		const struct bk_route *rt = &bk_routes[i];
 
-		if (!match(rt->pattern, r->path, r->capture, sizeof(r->capture)))
+		if (!match_ids(rt->pattern, r->path, r->capture, sizeof(r->capture),
+		    r->capture_id, sizeof(r->capture_id)))
 			continue;
 		if ((rt->methods & method) == 0) {
 			allowed |= rt->methods;

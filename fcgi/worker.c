@@ -77,6 +77,8 @@ bk_worker_run(const struct bk_config *cfg, int listen_fd)
 	snprintf(xslt_dir, sizeof(xslt_dir), "%s/xslt", cfg->root);
 	if (bk_render_init(xslt_dir) != BK_OK)
 		return 1;
+	if (bk_attach_init(cfg->files) != BK_OK)
+		return 1;
 	if (bk_db_open(&cfg->db) != BK_OK || bk_catalogue_load() != BK_OK) {
 		bk_log(BK_LOG_ERR, "worker: cannot read the catalogue; exiting");
 		return 1;

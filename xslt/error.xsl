@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Error page. Input: <error status="404"/>, status one of 400 403 404 405 413 429 500 503
+  Error page. Input: <error status="404"/>, status one of 400 403 404 405 413 415 429 500 503
   (any other value gets a generic text); 405 may carry allow="GET, HEAD".
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -10,7 +10,7 @@
   <xsl:variable name="err">
     <xsl:choose>
       <xsl:when test="$status = '400' or $status = '403' or $status = '404' or $status = '405'
-                      or $status = '413' or $status = '429' or $status = '500' or $status = '503'">
+                      or $status = '413' or $status = '415' or $status = '429' or $status = '500' or $status = '503'">
         <xsl:value-of select="concat('err.', $status)"/>
       </xsl:when>
       <xsl:otherwise>err.other</xsl:otherwise>

@@ -467,6 +467,24 @@
         <m k="wd.4">วันพฤหัสบดี</m>
         <m k="wd.5">วันศุกร์</m>
         <m k="wd.6">วันเสาร์</m>
+        <!-- attachments -->
+        <m k="att.title">ไฟล์แนบ</m>
+        <m k="att.empty">ยังไม่มีไฟล์แนบ</m>
+        <m k="att.file-label">เลือกไฟล์ที่จะแนบ</m>
+        <m k="att.hint">รับไฟล์ PDF, PNG, JPEG, GIF, WebP, ข้อความ (.txt), Word, Excel และ PowerPoint (.pptx) ขนาดไม่เกิน 10 เมกะไบต์ต่อไฟล์ ไม่เกิน {0} ไฟล์ต่อคำขอ</m>
+        <m k="att.button">แนบไฟล์</m>
+        <m k="att.kb">{0} KB</m>
+        <m k="att.mb">{0} MB</m>
+        <m k="att.none">กรุณาเลือกไฟล์ที่จะแนบ</m>
+        <m k="att.empty-file">ไฟล์ที่เลือกไม่มีข้อมูล (ขนาด 0 ไบต์)</m>
+        <m k="att.name">ชื่อไฟล์ต้องยาวไม่เกิน 200 ตัวอักษร และไม่มีเครื่องหมาย / หรือ \ หรืออักขระควบคุม</m>
+        <m k="att.type">ไม่รับไฟล์ประเภทนี้: รับเฉพาะ PDF, PNG, JPEG, GIF, WebP, ข้อความ (.txt), Word (.doc, .docx), Excel (.xls, .xlsx) และ PowerPoint (.pptx) ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล</m>
+        <m k="att.max">คำขอนี้มีไฟล์แนบครบ 20 ไฟล์แล้ว</m>
+        <m k="att.closed">คำขอนี้สิ้นสุดแล้ว แนบไฟล์เพิ่มได้เฉพาะเจ้าหน้าที่</m>
+        <m k="ev.attached">แนบไฟล์</m>
+        <m k="err.415.title">ไม่รับข้อมูลประเภทนี้</m>
+        <m k="err.415.text">ประเภทของข้อมูลหรือไฟล์ที่ส่งมาไม่ใช่ประเภทที่ระบบรับ</m>
+        <m k="err.415.todo">ส่งแบบฟอร์มจากหน้าของระบบ หรือแนบไฟล์ประเภทที่ระบบรับ</m>
       </xsl:when>
       <xsl:otherwise>
         <!-- site -->
@@ -874,6 +892,24 @@
         <m k="wd.4">Thursday</m>
         <m k="wd.5">Friday</m>
         <m k="wd.6">Saturday</m>
+        <!-- attachments -->
+        <m k="att.title">Attachments</m>
+        <m k="att.empty">No files attached yet.</m>
+        <m k="att.file-label">Choose a file to attach</m>
+        <m k="att.hint">PDF, PNG, JPEG, GIF, WebP, plain text (.txt), Word, Excel and PowerPoint (.pptx), up to 10 MB per file and {0} files per request.</m>
+        <m k="att.button">Attach</m>
+        <m k="att.kb">{0} KB</m>
+        <m k="att.mb">{0} MB</m>
+        <m k="att.none">Choose a file to attach.</m>
+        <m k="att.empty-file">The chosen file is empty (0 bytes).</m>
+        <m k="att.name">A file name must be at most 200 characters, without / or \ or control characters.</m>
+        <m k="att.type">This type of file is not accepted: only PDF, PNG, JPEG, GIF, WebP, plain text (.txt), Word (.doc, .docx), Excel (.xls, .xlsx) and PowerPoint (.pptx). Borikan checks the content, not the name.</m>
+        <m k="att.max">This request already has 20 attachments.</m>
+        <m k="att.closed">This request is closed: only staff may attach more files.</m>
+        <m k="ev.attached">Attached a file</m>
+        <m k="err.415.title">Unsupported content</m>
+        <m k="err.415.text">The data or file sent is not of a type Borikan accepts.</m>
+        <m k="err.415.todo">Send the form from Borikan's own page, or attach a file of an accepted type.</m>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

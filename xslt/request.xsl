@@ -10,6 +10,9 @@
     <memos><memo direction="incoming|outgoing" number date fiscal-year unit-th unit-en/>*</memos>
     <clock due="YYYY-MM-DD" sla-days paused-days paused="yes"? left="n"? overdue="n"?/>?
                                                    the time limit, in working days
+    <attachments count max may-upload="yes"?>
+      <file id name size="bytes" type at who-th who-en/>*          oldest first
+    </attachments>
     <allowed complete? approve? reject? return? resubmit? rate? comment?>  (each "yes")
       <branch to="stepid"/>*
     </allowed>
@@ -17,6 +20,9 @@
   Every action is its own form posting to /requests/{number}: csrf, version, action, and arg
   (a branch's step id; a rating 1-5), with a note. At a step with memo="incoming" the forms
   that move the request on carry memo_number; at memo="outgoing" they say a number is reserved.
+  (a branch's step id; a rating 1-5), with a note. A file is attached by a multipart form
+  posting to /requests/{number}/attachments (csrf, file) and downloaded from
+  /requests/{number}/attachments/{id}.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -239,6 +245,7 @@
         </ul>
       </section>
     </xsl:if>
+    <xsl:call-template name="attachments"/>
 
     <xsl:call-template name="actions"/>
 
@@ -572,6 +579,87 @@
         <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('rate.', $n)"/></xsl:call-template>
       </label>
     </span>
+  </xsl:template>
+
+  <!-- The files of the request, and the form to add one. -->
+  <xsl:template name="attachments">
+    <xsl:variable name="att" select="$r/attachments"/>
+    <section class="card attachments" id="attachments" aria-labelledby="attachments-title">
+      <h2 id="attachments-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'att.title'"/></xsl:call-template></h2>
+      <xsl:choose>
+        <xsl:when test="$att/file">
+          <ul class="attachment-list">
+            <xsl:for-each select="$att/file">
+              <xsl:variable name="who">
+                <xsl:choose>
+                  <xsl:when test="$L = 'en' and normalize-space(@who-en) != ''"><xsl:value-of select="@who-en"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@who-th"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <li class="attachment">
+                <a class="attachment-name" href="/requests/{$r/@number}/attachments/{@id}" download="{@name}">
+                  <xsl:value-of select="@name"/>
+                </a>
+                <xsl:text> </xsl:text>
+                <span class="attachment-size">
+                  <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="number(@size)"/></xsl:call-template>
+                </span>
+                <span class="attachment-meta">
+                  <xsl:value-of select="$who"/>
+                  <xsl:text> · </xsl:text>
+                  <xsl:call-template name="when"><xsl:with-param name="at" select="@at"/></xsl:call-template>
+                </span>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty"><xsl:call-template name="msg"><xsl:with-param name="key" select="'att.empty'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$att/@may-upload = 'yes'">
+        <form method="post" action="/requests/{$r/@number}/attachments" enctype="multipart/form-data" class="stack attachment-form">
+          <input type="hidden" name="csrf" value="{$r/session/@csrf}"/>
+          <p class="field">
+            <label for="attachment-file">
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="'att.file-label'"/></xsl:call-template>
+            </label>
+            <span class="field-hint" id="attachment-file-h">
+              <xsl:call-template name="msg">
+                <xsl:with-param name="key" select="'att.hint'"/>
+                <xsl:with-param name="arg" select="$att/@max"/>
+              </xsl:call-template>
+            </span>
+            <input type="file" name="file" id="attachment-file" required="required" aria-describedby="attachment-file-h"
+                   accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.doc,.docx,.xls,.xlsx,.pptx,application/pdf,image/png,image/jpeg,image/gif,image/webp,text/plain"/>
+          </p>
+          <p class="form-actions">
+            <button type="submit" class="button button-secondary">
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="'att.button'"/></xsl:call-template>
+            </button>
+          </p>
+        </form>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- "840 KB", "2.4 MB" (1 KB = 1,024 bytes); under 1 KB counts as 1 KB. -->
+  <xsl:template name="file-size">
+    <xsl:param name="bytes"/>
+    <xsl:choose>
+      <xsl:when test="$bytes &gt;= 1048576">
+        <xsl:call-template name="msg">
+          <xsl:with-param name="key" select="'att.mb'"/>
+          <xsl:with-param name="arg" select="format-number($bytes div 1048576, '#,##0.0')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="msg">
+          <xsl:with-param name="key" select="'att.kb'"/>
+          <xsl:with-param name="arg" select="format-number(ceiling($bytes div 1024), '#,##0')"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- One line of the history. -->
