@@ -18,6 +18,9 @@
 #include <libxslt/security.h>
 #include <libxslt/variables.h>
 #include <libexslt/exslt.h>
+#include <libxml/hash.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
 
 #include "borikan.h"
 
@@ -47,6 +50,109 @@ deny(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
 	return 0;
 }
 
+/*
+ * The message catalogue (xslt/i18n.xsl), read once per worker into one hash table per
+ * language, and the XPath function bki:msg(lang, key) the stylesheets call: a look-up
+ * instead of building the catalogue as a tree in every transform (it was most of the
+ * cost of a small page).
+ */
+#define I18N_NS "urn:borikan:i18n"
+static xmlHashTablePtr msgs[2];		/* th, en */
+
+static void
+msg_dealloc(void *payload, const xmlChar *name)
+{
+	(void)name;
+	xmlFree(payload);
+}
+
+static void
+i18n_free(void)
+{
+	for (int i = 0; i < 2; i++) {
+		if (msgs[i] != NULL)
+			xmlHashFree(msgs[i], msg_dealloc);
+		msgs[i] = NULL;
+	}
+}
+
+/* Adds every <m k="…"> under block to table. */
+static enum bk_err
+i18n_block(xmlNodePtr block, xmlHashTablePtr table)
+{
+	for (xmlNodePtr m = block->children; m != NULL; m = m->next) {
+		xmlChar *k, *v;
+		if (m->type != XML_ELEMENT_NODE || xmlStrcmp(m->name, BAD_CAST "m") != 0)
+			continue;
+		k = xmlGetProp(m, BAD_CAST "k");
+		v = xmlNodeGetContent(m);
+		if (k == NULL || v == NULL || xmlHashAddEntry(table, k, v) != 0) {
+			xmlFree(k);
+			xmlFree(v);
+			return BK_EXML;	/* a duplicate key is a mistake in the catalogue */
+		}
+		xmlFree(k);
+	}
+	return BK_OK;
+}
+
+static enum bk_err
+i18n_load(const char *path)
+{
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlNodePtr when = NULL, otherwise = NULL;	/* the Thai and English blocks */
+	enum bk_err e = BK_EXML;
+
+	if (doc == NULL)
+		return BK_EXML;
+	/* bki:catalogue/bki:block[@lang='th'] and [@lang='en'], at the top of the stylesheet. */
+	for (xmlNodePtr c = xmlDocGetRootElement(doc)->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || xmlStrcmp(c->name, BAD_CAST "catalogue") != 0)
+			continue;
+		for (xmlNodePtr b = c->children; b != NULL; b = b->next) {
+			xmlChar *lang;
+			if (b->type != XML_ELEMENT_NODE || xmlStrcmp(b->name, BAD_CAST "block") != 0)
+				continue;
+			lang = xmlGetProp(b, BAD_CAST "lang");
+			if (lang != NULL && xmlStrcmp(lang, BAD_CAST "th") == 0)
+				when = b;
+			else if (lang != NULL && xmlStrcmp(lang, BAD_CAST "en") == 0)
+				otherwise = b;
+			xmlFree(lang);
+		}
+	}
+	if (when != NULL && otherwise != NULL && (msgs[0] = xmlHashCreate(512)) != NULL &&
+	    (msgs[1] = xmlHashCreate(512)) != NULL && i18n_block(when, msgs[0]) == BK_OK &&
+	    i18n_block(otherwise, msgs[1]) == BK_OK)
+		e = BK_OK;
+	xmlFreeDoc(doc);
+	if (e != BK_OK) {
+		bk_log(BK_LOG_ERR, "%s: cannot read the message catalogue", path);
+		i18n_free();
+	}
+	return e;
+}
+
+/* bki:msg(lang, key): the text of key in lang ('en', else Thai); the key itself if none. */
+static void
+i18n_msg(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *key, *lang;
+	const xmlChar *hit;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	key = xmlXPathPopString(ctxt);
+	lang = xmlXPathPopString(ctxt);
+	hit = key != NULL ? xmlHashLookup(msgs[lang != NULL &&
+	    xmlStrcmp(lang, BAD_CAST "en") == 0 ? 1 : 0], key) : NULL;
+	valuePush(ctxt, xmlXPathNewString(hit != NULL ? hit : key != NULL ? key : BAD_CAST ""));
+	xmlFree(key);
+	xmlFree(lang);
+}
+
 /* Compiles every page stylesheet in xslt_dir. Start-up only: failures are fatal. */
 enum bk_err
 bk_render_init(const char *xslt_dir)
@@ -54,6 +160,10 @@ bk_render_init(const char *xslt_dir)
 	char path[1024];
 
 	exsltRegisterAll();
+	if ((size_t)snprintf(path, sizeof(path), "%s/i18n.xsl", xslt_dir) >= sizeof(path) ||
+	    i18n_load(path) != BK_OK)
+		return BK_EXML;
+	xsltRegisterExtModuleFunction(BAD_CAST "msg", BAD_CAST I18N_NS, i18n_msg);
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;
 	for (size_t i = 0; i < SHEET__COUNT; i++) {
@@ -94,6 +204,8 @@ bk_render_free(void)
 	if (prefs != NULL)
 		xsltFreeSecurityPrefs(prefs);
 	prefs = NULL;
+	xsltUnregisterExtModuleFunction(BAD_CAST "msg", BAD_CAST I18N_NS);
+	i18n_free();
 }
 
 /*

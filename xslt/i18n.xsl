@@ -15,8 +15,10 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:bki="urn:borikan:i18n"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="exsl">
+    exclude-result-prefixes="exsl bki">
+  <!-- function-available('bki:msg') is true in the server only (render.c). -->
 
   <!-- 'th' or 'en'; anything else is treated as 'th'. -->
   <xsl:param name="lang" select="'th'"/>
@@ -28,8 +30,32 @@
   <xsl:template name="msg">
     <xsl:param name="key"/>
     <xsl:param name="arg"/>
-    <xsl:for-each select="$i18n">
-      <xsl:variable name="hit" select="key('i18n', $key)"/>
+    <xsl:choose>
+      <!-- In the server: a look-up in the worker's tables of these same texts (render.c),
+           with no per-page set-up. Elsewhere (xsltproc): the catalogue below. -->
+      <xsl:when test="function-available('bki:msg')">
+        <xsl:variable name="hit" select="bki:msg($L, $key)"/>
+        <xsl:choose>
+          <xsl:when test="string($arg) != '' and contains($hit, '{0}')">
+            <xsl:value-of select="concat(substring-before($hit, '{0}'), $arg, substring-after($hit, '{0}'))"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$hit"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="msg-catalogue">
+          <xsl:with-param name="key" select="$key"/>
+          <xsl:with-param name="arg" select="$arg"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="msg-catalogue">
+    <xsl:param name="key"/>
+    <xsl:param name="arg"/>
+    <xsl:for-each select="document('')/*/bki:catalogue/bki:block[@lang = $L]">
+      <xsl:variable name="hit" select="key('i18n', $key)[../@lang = $L]"/>
       <xsl:choose>
         <xsl:when test="not($hit)"><xsl:value-of select="$key"/></xsl:when>
         <xsl:when test="string($arg) != '' and contains($hit, '{0}')">
@@ -57,11 +83,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:variable name="i18n" select="exsl:node-set($i18n-rtf)"/>
   <!-- The catalogue: one block per language, the same keys in the same order in both. -->
-  <xsl:variable name="i18n-rtf">
-    <xsl:choose>
-      <xsl:when test="$L = 'th'">
+  <!-- The catalogue: one block per language, the same keys in the same order in both. A
+       top-level element of another namespace: the XSLT processor ignores it (nothing is built
+       per page); render.c reads it into the worker's tables, and msg-catalogue reads it with
+       document('') where there is no server (xsltproc). -->
+  <bki:catalogue>
+    <bki:block lang="th">
         <!-- site -->
         <m k="site.name">บริการ ICT</m>
         <m k="site.sub">Borikan</m>
@@ -485,8 +513,8 @@
         <m k="err.415.title">ไม่รับข้อมูลประเภทนี้</m>
         <m k="err.415.text">ประเภทของข้อมูลหรือไฟล์ที่ส่งมาไม่ใช่ประเภทที่ระบบรับ</m>
         <m k="err.415.todo">ส่งแบบฟอร์มจากหน้าของระบบ หรือแนบไฟล์ประเภทที่ระบบรับ</m>
-      </xsl:when>
-      <xsl:otherwise>
+    </bki:block>
+    <bki:block lang="en">
         <!-- site -->
         <m k="site.name">Borikan</m>
         <m k="site.sub">ICT service centre</m>
@@ -910,7 +938,6 @@
         <m k="err.415.title">Unsupported content</m>
         <m k="err.415.text">The data or file sent is not of a type Borikan accepts.</m>
         <m k="err.415.todo">Send the form from Borikan's own page, or attach a file of an accepted type.</m>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+    </bki:block>
+  </bki:catalogue>
 </xsl:stylesheet>
