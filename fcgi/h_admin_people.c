@@ -299,6 +299,25 @@ person_id(const char *username)
 	return row < 0 ? -1 : row == 1 ? id : 0;
 }
 
+/* The id of unit code (0: none or a malformed code; -1: the database failed). */
+static long long
+unit_id(const char *code)
+{
+	struct bk_q q;
+	long long id = 0;
+	int row;
+
+	if (!bk_unit_code_ok(code))
+		return 0;
+	bk_q_init(&q, STMT_UNIT_ID);
+	bk_q_str(&q, code);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &id);
+	row = bk_q_fetch(&q);
+	bk_q_done(&q);
+	return row < 0 ? -1 : row == 1 ? id : 0;
+}
+
 /* Runs one statement with the given int then string parameters; affected rows in *n. */
 static enum bk_err
 run1(enum bk_stmt st, long long a, long long b, unsigned long long *n)
@@ -349,7 +368,10 @@ add(struct bk_req *r)
 		err(&es, "username", "adm.username-taken");
 	if (!bk_email_ok(email))
 		err(&es, "email", "adm.email-bad");
-	if (!bk_unit_code_ok(unit))
+	if ((id = unit_id(unit)) < 0) {
+		bk_req_error(r, 503);
+		return;
+	} else if (id == 0)
 		err(&es, "unit", "adm.unit-bad");
 	if (!bk_person_name_ok(th))
 		err(&es, "name_th", "adm.name-th-bad");
@@ -428,32 +450,20 @@ role(struct bk_req *r, bool grant)
 {
 	const char *user = bk_req_form(r, "username"), *ro = bk_req_form(r, "role");
 	const char *unit = bk_req_form(r, "unit");
-	long long id = named(r, "username"), uid = 0;
+	long long id = named(r, "username"), uid;
 	struct errs es = { 0 };
 	struct bk_q q;
 	enum bk_err e;
-	int row;
 
 	if (id == 0)
 		return;
 	if (!bk_one_of(ro, bk_roles))
 		err(&es, "role", "adm.role-bad");
-	if (!bk_unit_code_ok(unit))
+	if ((uid = unit_id(unit)) < 0) {
+		bk_req_error(r, 503);
+		return;
+	} else if (uid == 0)
 		err(&es, "unit", "adm.unit-bad");
-	else {
-		bk_q_init(&q, STMT_UNIT_ID);
-		bk_q_str(&q, unit);
-		bk_q_exec(&q);
-		bk_q_out_int(&q, &uid);
-		row = bk_q_fetch(&q);
-		bk_q_done(&q);
-		if (row < 0) {
-			bk_req_error(r, 503);
-			return;
-		}
-		if (row == 0)
-			err(&es, "unit", "adm.unit-bad");
-	}
 	/* An administrator does not take their own administration away by a slip. */
 	if (!grant && id == r->sess.person_id && ro != NULL && strcmp(ro, "administrator") == 0)
 		err(&es, "role", "adm.self");
