@@ -1,11 +1,11 @@
 /*
  * admin_accounts.c: borikan-admin's commands for units, people, roles and passwords.
- * Each checks its arguments and says what is wrong in Thai and English, then runs one
+ * Each checks its arguments (accounts.c, the checks the pages use too) and says what is
+ * wrong in Thai and English, then runs one
  * prepared statement. The first administrator is made with these, before any page works.
  */
 #include "config.h"
 
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,42 +14,6 @@
 
 #include "admin.h"
 #include "borikan.h"
-
-static const char *const kinds[] = { "office", "group", "school", "faculty", "data-owner",
-	"other", NULL };
-static const char *const roles[] = { "requester", "ict-officer", "ict-head",
-	"department-head", "director", "records-office", "data-owner", "procurement",
-	"committee", "administrator", NULL };
-
-static bool
-one_of(const char *s, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
-			return true;
-	return false;
-}
-
-static bool
-matches(const char *s, const char *re)
-{
-	regex_t rx;
-	bool ok;
-
-	if (regcomp(&rx, re, REG_EXTENDED | REG_NOSUB) != 0)
-		return false;
-	ok = regexec(&rx, s, 0, NULL, 0) == 0;
-	regfree(&rx);
-	return ok;
-}
-
-static bool
-name_ok(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n > 0 && n <= 200 && bk_utf8_valid(s, n);
-}
 
 static int
 refuse(const char *th, const char *en)
@@ -83,13 +47,13 @@ admin_add_unit(int argc, char **argv)
 	if (argc < 4 || argc > 5)
 		return refuse("ใช้: add-unit รหัส ประเภท ชื่อไทย ชื่ออังกฤษ [รหัสหน่วยงานแม่]",
 		    "usage: add-unit CODE KIND NAME_TH NAME_EN [PARENT_CODE]");
-	if (!matches(argv[0], "^[a-z0-9][a-z0-9._-]{1,39}$"))
+	if (!bk_unit_code_ok(argv[0]))
 		return refuse("รหัสหน่วยงานใช้ a-z 0-9 . _ - ยาว 2-40 ตัว",
 		    "a unit code is 2-40 of a-z 0-9 . _ -");
-	if (!one_of(argv[1], kinds))
+	if (!bk_one_of(argv[1], bk_unit_kinds))
 		return refuse("ประเภทต้องเป็น office group school faculty data-owner other",
 		    "the kind must be office, group, school, faculty, data-owner or other");
-	if (!name_ok(argv[2]) || !name_ok(argv[3]))
+	if (!bk_person_name_ok(argv[2]) || !bk_person_name_ok(argv[3]))
 		return refuse("ชื่อต้องมี 1-200 ตัวอักษร", "a name is 1-200 characters");
 	bk_q_init(&q, STMT_UNIT_INSERT);
 	bk_q_str(&q, argv[0]);
@@ -108,12 +72,12 @@ admin_add_person(int argc, char **argv)
 	if (argc != 5)
 		return refuse("ใช้: add-person ชื่อผู้ใช้ อีเมล รหัสหน่วยงาน ชื่อไทย ชื่ออังกฤษ",
 		    "usage: add-person USERNAME EMAIL UNIT_CODE NAME_TH NAME_EN");
-	if (!matches(argv[0], "^[a-z0-9][a-z0-9._-]{1,63}$"))
+	if (!bk_username_ok(argv[0]))
 		return refuse("ชื่อผู้ใช้ใช้ a-z 0-9 . _ - ยาว 2-64 ตัว",
 		    "a username is 2-64 of a-z 0-9 . _ -");
-	if (strlen(argv[1]) > 254 || !matches(argv[1], "^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$"))
+	if (!bk_email_ok(argv[1]))
 		return refuse("อีเมลไม่ถูกต้อง", "the e-mail address is not valid");
-	if (!name_ok(argv[3]) || !name_ok(argv[4]))
+	if (!bk_person_name_ok(argv[3]) || !bk_person_name_ok(argv[4]))
 		return refuse("ชื่อต้องมี 1-200 ตัวอักษร", "a name is 1-200 characters");
 	bk_q_init(&q, STMT_PERSON_INSERT);
 	bk_q_str(&q, argv[0]);
@@ -149,7 +113,7 @@ admin_grant(int argc, char **argv)
 	if (argc != 3)
 		return refuse("ใช้: grant ชื่อผู้ใช้ บทบาท รหัสหน่วยงาน",
 		    "usage: grant USERNAME ROLE UNIT_CODE");
-	if (!one_of(argv[1], roles))
+	if (!bk_one_of(argv[1], bk_roles))
 		return refuse("ไม่รู้จักบทบาทนี้", "no such role");
 	if (!exists(STMT_PERSON_ID, argv[0]) || !exists(STMT_UNIT_ID, argv[2]))
 		return refuse("ไม่พบหน่วยงานหรือบุคคลที่อ้างถึง",

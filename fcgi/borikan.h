@@ -149,6 +149,27 @@ enum bk_stmt {
 	STMT_ATTACHMENT_INSERT,
 	STMT_ATTACHMENTS_OF,
 	STMT_ATTACHMENT_GET,
+	STMT_UNITS_ALL,
+	STMT_UNIT_PARENT,
+	STMT_UNIT_UPDATE,
+	STMT_PEOPLE_COUNT,
+	STMT_PEOPLE_PAGE,
+	STMT_PERSON_GET,
+	STMT_PERSON_SET_ACTIVE,
+	STMT_SESSION_DELETE_PERSON,
+	STMT_ROLE_REVOKE,
+	STMT_SUBSTITUTE_INSERT,
+	STMT_SUBSTITUTE_DELETE,
+	STMT_SUBSTITUTES_LIST,
+	STMT_SUBSTITUTE_FOR,
+	STMT_PERSON_HOLDS,
+	STMT_ROLE_HOLDERS,
+	STMT_EVENT_INSERT_FULL,
+	STMT_QUEUE_ASSIGNED,
+	STMT_VOTE_INSERT,
+	STMT_VOTES_OF,
+	STMT_VOTES_CLEAR,
+	STMT_PERSON_NAMES,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -259,6 +280,10 @@ struct bk_allowed {
 	bool	 complete, approve, reject, ret, resubmit, rate, comment;
 	int	 nbranch;
 	char	 branch[BK_MAX_BRANCHES][48];
+	bool	 assign;	/* may assign the request (a task or decision step) */
+	bool	 assign_any;	/* to anyone eligible (ict-head); else only to oneself */
+	long long on_behalf;	/* acting for this absent approver (substitute), or 0 */
+	bool	 voted;		/* a committee step: the person's approval is already counted */
 };
 enum bk_err bk_request_load(const char *number, bool lock, struct bk_request *);
 void	bk_request_free(struct bk_request *);
@@ -268,6 +293,20 @@ void	bk_engine_allowed(const struct bk_process *, const struct bk_request *,
 enum bk_err bk_engine_start(const struct bk_process *, struct bk_request *, long long person);
 enum bk_err bk_engine_act(const struct bk_process *, struct bk_request *,
 	    const struct bk_req *, const char *action, const char *arg, const char *note);
+/* The approvers of a committee step (mode="all"): their ids, at most max; -1 on error. */
+int	bk_engine_committee(const struct bk_request *, xmlNodePtr step, long long *ids, int max);
+bool	bk_engine_is_committee(xmlNodePtr step);
+bool	bk_engine_assignable(xmlNodePtr step);
+
+/* ---- accounts.c: the checks of units and people (pages and borikan-admin) ---------------- */
+extern const char *const bk_unit_kinds[];	/* NULL-terminated */
+extern const char *const bk_roles[];		/* NULL-terminated */
+bool	bk_one_of(const char *, const char *const *list);
+size_t	bk_utf8_chars(const char *);
+bool	bk_unit_code_ok(const char *);
+bool	bk_username_ok(const char *);
+bool	bk_email_ok(const char *);
+bool	bk_person_name_ok(const char *);
 
 /* ---- calendar.c: working days over a holiday set (Thailand, UTC+7) ----------------------- */
 typedef int32_t bk_day;		/* days since 1970-01-01 */
@@ -312,7 +351,7 @@ enum bk_err bk_sla_check(time_t now, int *warned, int *overdue);
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
 	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG, SHEET_MAIL, SHEET_JOBS,
-	SHEET_HOLIDAYS,
+	SHEET_HOLIDAYS, SHEET_ADMIN,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -609,6 +648,11 @@ void	h_job_retry(struct bk_req *);
 void	h_holidays(struct bk_req *);
 void	h_holidays_post(struct bk_req *);
 void	h_attachment_upload(struct bk_req *);
+void	h_admin_index(struct bk_req *);
+void	h_admin_units(struct bk_req *);
+void	h_admin_units_post(struct bk_req *);
+void	h_admin_people(struct bk_req *);
+void	h_admin_people_post(struct bk_req *);
 void	h_attachment_get(struct bk_req *);
 void	bk_attachments_xml(xmlNodePtr parent, const struct bk_request *, const struct bk_req *);
 void	bk_request_page(struct bk_req *, int status, const struct bk_process *,

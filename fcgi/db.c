@@ -128,32 +128,39 @@ static const char *const sql[STMT__COUNT] = {
 	[STMT_EVENTS_OF] =
 	    "SELECT DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s'), e.action, COALESCE(e.step_from, ''),"
 	    " COALESCE(e.step_to, ''), COALESCE(e.note, ''), COALESCE(p.name_th, ''),"
-	    " COALESCE(p.name_en, '') FROM request_event e LEFT JOIN person p ON p.id = e.person_id"
+	    " COALESCE(p.name_en, ''), COALESCE(a.name_th, ''), COALESCE(a.name_en, ''),"
+	    " COALESCE(b.name_th, ''), COALESCE(b.name_en, '') FROM request_event e"
+	    " LEFT JOIN person p ON p.id = e.person_id LEFT JOIN person a ON a.id = e.assignee_id"
+	    " LEFT JOIN person b ON b.id = e.on_behalf_id"
 	    " WHERE e.request_id = ? ORDER BY e.id LIMIT 500",
-	/* Open requests waiting for one of up to four roles (unused slots bound to ''): per
-	 * role one range of request_actor_queue read in updated_at order, at most 100 rows
-	 * each, merged; never a scan or a sort of the table. */
+	/* Open requests nobody is assigned to, waiting for one of up to four roles (unused
+	 * slots bound to ''): per role one range of request_unassigned read in updated_at
+	 * order, at most a page's worth each, merged; never a scan or a sort of the table. */
 	[STMT_QUEUE_ROLES] =
 	    "SELECT number, process_code, step_id, requester_name, updated, due FROM ("
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') updated,"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') due FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
+	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
+	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
+	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? ORDER BY updated_at LIMIT ?)"
+	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
 	    ") q ORDER BY updated_at LIMIT ? OFFSET ?",
 	[STMT_REQUESTS_OF] =
 	    "SELECT number, process_code, step_id, status, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s')"
@@ -303,6 +310,78 @@ static const char *const sql[STMT__COUNT] = {
 	[STMT_ATTACHMENT_GET] =
 	    "SELECT LOWER(HEX(sha256)), size, content_type, filename FROM attachment"
 	    " WHERE id = ? AND request_id = ?",
+	[STMT_UNITS_ALL] =
+	    "SELECT u.code, u.kind, u.name_th, u.name_en, COALESCE(p.code, ''),"
+	    " COALESCE(u.memo_format, '') FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
+	    " ORDER BY u.code LIMIT 1000",
+	[STMT_UNIT_PARENT] =
+	    "SELECT COALESCE(p.code, '') FROM unit u LEFT JOIN unit p ON p.id = u.parent_id"
+	    " WHERE u.code = ?",
+	[STMT_UNIT_UPDATE] =
+	    "UPDATE unit SET name_th = ?, name_en = ?, parent_id = NULLIF(?, 0),"
+	    " memo_format = NULLIF(?, '') WHERE code = ?",
+	/* The administrators' list of people: a search in username, names and e-mail. */
+	[STMT_PEOPLE_COUNT] =
+	    "SELECT COUNT(*) FROM person p WHERE ? = '' OR p.username LIKE ? OR p.name_th LIKE ?"
+	    " OR p.name_en LIKE ? OR p.email LIKE ?",
+	[STMT_PEOPLE_PAGE] =
+	    "SELECT p.id, p.username, p.email, p.name_th, p.name_en, u.code, p.active,"
+	    " COALESCE((SELECT GROUP_CONCAT(CONCAT(r.role, '@', ru.code) ORDER BY r.role, ru.code"
+	    "  SEPARATOR ' ') FROM person_role r JOIN unit ru ON ru.id = r.unit_id"
+	    "  WHERE r.person_id = p.id), '')"
+	    " FROM person p JOIN unit u ON u.id = p.unit_id"
+	    " WHERE ? = '' OR p.username LIKE ? OR p.name_th LIKE ? OR p.name_en LIKE ?"
+	    " OR p.email LIKE ? ORDER BY p.username LIMIT ? OFFSET ?",
+	[STMT_PERSON_GET] =
+	    "SELECT id, name_th, name_en, active FROM person WHERE username = ?",
+	[STMT_PERSON_SET_ACTIVE] = "UPDATE person SET active = ? WHERE id = ?",
+	[STMT_SESSION_DELETE_PERSON] = "DELETE FROM session WHERE person_id = ?",
+	[STMT_ROLE_REVOKE] =
+	    "DELETE FROM person_role WHERE person_id = ? AND role = ?"
+	    " AND unit_id = (SELECT id FROM unit WHERE code = ?)",
+	[STMT_SUBSTITUTE_INSERT] =
+	    "INSERT INTO substitute (person_id, substitute_id, from_date, to_date, reason,"
+	    " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, NOW(6))",
+	[STMT_SUBSTITUTE_DELETE] = "DELETE FROM substitute WHERE id = ?",
+	/* Substitutions that have not ended by the given day, the earliest first. */
+	[STMT_SUBSTITUTES_LIST] =
+	    "SELECT s.id, a.username, a.name_th, a.name_en, b.username, b.name_th, b.name_en,"
+	    " DATE_FORMAT(s.from_date, '%Y-%m-%d'), DATE_FORMAT(s.to_date, '%Y-%m-%d'), s.reason"
+	    " FROM substitute s JOIN person a ON a.id = s.person_id"
+	    " JOIN person b ON b.id = s.substitute_id WHERE s.to_date >= ?"
+	    " ORDER BY s.from_date, s.id LIMIT 200",
+	/* Whom the person stands in for on a day: index substitute_by_substitute. */
+	[STMT_SUBSTITUTE_FOR] =
+	    "SELECT s.person_id FROM substitute s JOIN person p ON p.id = s.person_id"
+	    " WHERE s.substitute_id = ? AND s.to_date >= ? AND s.from_date <= ? AND p.active = 1"
+	    " ORDER BY s.person_id LIMIT 20",
+	/* Does an active person hold a role (in one unit when the code is not empty)? */
+	[STMT_PERSON_HOLDS] =
+	    "SELECT COUNT(*) FROM person_role r JOIN person p ON p.id = r.person_id"
+	    " WHERE r.person_id = ? AND r.role = ? AND p.active = 1"
+	    " AND (? = '' OR r.unit_id = (SELECT u.id FROM unit u WHERE u.code = ?))",
+	[STMT_ROLE_HOLDERS] =
+	    "SELECT DISTINCT p.id, p.name_th, p.name_en FROM person_role r"
+	    " JOIN person p ON p.id = r.person_id WHERE r.role = ? AND p.active = 1"
+	    " AND (? = '' OR r.unit_id = (SELECT u.id FROM unit u WHERE u.code = ?))"
+	    " ORDER BY p.id LIMIT 200",
+	[STMT_EVENT_INSERT_FULL] =
+	    "INSERT INTO request_event (request_id, at, person_id, action, step_from, step_to, note,"
+	    " assignee_id, on_behalf_id) VALUES (?, NOW(6), NULLIF(?, 0), ?, ?, ?, ?, NULLIF(?, 0),"
+	    " NULLIF(?, 0))",
+	/* Open requests assigned to the person: one range of request_assignee. */
+	[STMT_QUEUE_ASSIGNED] =
+	    "SELECT number, process_code, step_id, requester_name,"
+	    " DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'), COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '')"
+	    " FROM request WHERE assignee_id = ? AND status = 'open' ORDER BY updated_at LIMIT 100",
+	[STMT_VOTE_INSERT] =
+	    "INSERT INTO approval_vote (request_id, step_id, person_id, acted_by, event_id)"
+	    " VALUES (?, ?, ?, ?, ?)",
+	[STMT_VOTES_OF] =
+	    "SELECT v.person_id, v.acted_by FROM approval_vote v"
+	    " WHERE v.request_id = ? AND v.step_id = ? ORDER BY v.event_id LIMIT 200",
+	[STMT_VOTES_CLEAR] = "DELETE FROM approval_vote WHERE request_id = ?",
+	[STMT_PERSON_NAMES] = "SELECT name_th, name_en FROM person WHERE id = ?",
 };
 
 static MYSQL *conn;

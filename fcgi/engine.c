@@ -92,17 +92,194 @@ holds(const struct bk_req *r, const char *role, const char *unit)
 	return false;
 }
 
+/* Does active person id hold role (in unit, when not empty)? From the database: for
+ * people other than the signed-in one (the absent approver, an assignee). */
+static bool
+person_holds(long long id, const char *role, const char *unit)
+{
+	struct bk_q q;
+	long long n = 0;
+
+	bk_q_init(&q, STMT_PERSON_HOLDS);
+	bk_q_int(&q, id);
+	bk_q_str(&q, role);
+	bk_q_str(&q, unit);
+	bk_q_str(&q, unit);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &n);
+	if (bk_q_fetch(&q) != 1)
+		n = 0;
+	bk_q_done(&q);
+	return n > 0;
+}
+
+/* The people the signed-in person stands in for today (Thailand), at most max. */
+static int
+absent_for(const struct bk_req *r, long long *ids, int max)
+{
+	char today[11];
+	long long id = 0;
+	struct bk_q q;
+	int n = 0;
+
+	bk_thai_date(time(NULL), today);
+	bk_q_init(&q, STMT_SUBSTITUTE_FOR);
+	bk_q_int(&q, r->sess.person_id);
+	bk_q_str(&q, today);
+	bk_q_str(&q, today);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &id);
+	while (n < max && bk_q_fetch(&q) == 1)
+		ids[n++] = id;
+	bk_q_done(&q);
+	return n;
+}
+
+/* A committee step: every approver must approve. */
+bool
+bk_engine_is_committee(xmlNodePtr step)
+{
+	xmlNodePtr approvers = step != NULL ? bk_def_child(step, "approvers") : NULL;
+
+	return approvers != NULL && bk_def_attr_is(approvers, "mode", "all");
+}
+
+/* A step whose work one person can be given: a task or a decision a person makes. */
+bool
+bk_engine_assignable(xmlNodePtr step)
+{
+	char kind[16], actor[32];
+
+	if (step == NULL)
+		return false;
+	bk_def_attr(step, "kind", kind, sizeof(kind));
+	bk_def_attr(step, "actor", actor, sizeof(actor));
+	return (strcmp(kind, "task") == 0 || strcmp(kind, "decision") == 0) &&
+	    strcmp(actor, "system") != 0 && strcmp(actor, "requester") != 0;
+}
+
+/*
+ * The committee of a step with <approvers mode="all">: every active holder of each
+ * approver's role (in the unit its field names, when it names one). Writes at most max
+ * ids, each once; returns how many, or -1 when the database failed.
+ */
+int
+bk_engine_committee(const struct bk_request *rq, xmlNodePtr step, long long *ids, int max)
+{
+	char role[32], field[48], unit[64], th[201], en[201];
+	xmlNodePtr approvers = bk_def_child(step, "approvers");
+	long long id = 0;
+	int n = 0;
+
+	for (xmlNodePtr a = approvers != NULL ? approvers->children : NULL; a != NULL; a = a->next) {
+		struct bk_q q;
+
+		if (a->type != XML_ELEMENT_NODE)
+			continue;
+		bk_def_attr(a, "role", role, sizeof(role));
+		unit[0] = '\0';
+		if (bk_def_attr(a, "field", field, sizeof(field))[0] != '\0') {
+			form_value(rq, field, unit, sizeof(unit));
+			if (unit[0] == '\0')
+				continue;
+		}
+		bk_q_init(&q, STMT_ROLE_HOLDERS);
+		bk_q_str(&q, role);
+		bk_q_str(&q, unit);
+		bk_q_str(&q, unit);
+		bk_q_exec(&q);
+		bk_q_out_int(&q, &id);
+		bk_q_out_str(&q, th, sizeof(th));
+		bk_q_out_str(&q, en, sizeof(en));
+		while (bk_q_fetch(&q) == 1) {
+			bool seen = false;
+			for (int i = 0; i < n; i++)
+				seen = seen || ids[i] == id;
+			if (!seen && n < max)
+				ids[n++] = id;
+		}
+		bk_q_done(&q);
+		if (q.err != BK_OK)
+			return -1;
+	}
+	return n;
+}
+
+/* Has person's approval been counted at the request's current step? */
+static bool
+voted(const struct bk_request *rq, long long person)
+{
+	long long who = 0, by = 0;
+	bool found = false;
+	struct bk_q q;
+
+	bk_q_init(&q, STMT_VOTES_OF);
+	bk_q_int(&q, rq->id);
+	bk_q_str(&q, rq->step);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &who);
+	bk_q_out_int(&q, &by);
+	while (bk_q_fetch(&q) == 1)
+		found = found || who == person;
+	bk_q_done(&q);
+	return found;
+}
+
+/* May the person approve at step as approver elem (a role, or the role in a field's unit):
+ * themselves (*as = 0), or a person they stand in for today (*as = that person). */
+static bool
+approver_match(const struct bk_request *rq, const struct bk_req *r, xmlNodePtr a,
+    const long long *absent, int nabsent, bool committee, long long *as, bool *all_voted)
+{
+	char role[32], field[48], unit[64] = "";
+
+	bk_def_attr(a, "role", role, sizeof(role));
+	if (bk_def_attr(a, "field", field, sizeof(field))[0] != '\0') {
+		form_value(rq, field, unit, sizeof(unit));
+		if (unit[0] == '\0')
+			return false;
+	}
+	if (holds(r, role, unit[0] != '\0' ? unit : NULL)) {
+		if (!committee || !voted(rq, r->sess.person_id)) {
+			*as = 0;
+			return true;
+		}
+		*all_voted = true;
+	}
+	for (int i = 0; i < nabsent; i++) {
+		if (!person_holds(absent[i], role, unit))
+			continue;
+		if (committee && voted(rq, absent[i])) {
+			*all_voted = true;
+			continue;
+		}
+		*as = absent[i];
+		return true;
+	}
+	return false;
+}
+
 /*
  * May the signed-in person act at step? The requester's steps are the requester's own;
- * an approval names its approvers (a role, or the role in the unit a form field names);
- * any other step belongs to whoever holds its actor role.
+ * an approval names its approvers (a role, or the role in the unit a form field names),
+ * and a substitute may act for an absent approver within the dates of the substitution
+ * (*on_behalf is then that approver); at a committee step (mode="all") a person whose
+ * approval is counted already may not act again (*done). Any other step belongs to whoever
+ * holds its actor role, and once the request is assigned, to the assignee (or the ict-head)
+ * among them.
  */
 static bool
-may_act(const struct bk_request *rq, const struct bk_req *r, xmlNodePtr step)
+may_act(const struct bk_request *rq, const struct bk_req *r, xmlNodePtr step,
+    long long *on_behalf, bool *done)
 {
-	char actor[32], role[32], field[48], unit[64];
+	char actor[32];
+	long long absent[20];
+	int nabsent = -1;
+	bool committee;
 	xmlNodePtr approvers;
 
+	*on_behalf = 0;
+	*done = false;
 	if (!r->sess.valid || step == NULL)
 		return false;
 	bk_def_attr(step, "actor", actor, sizeof(actor));
@@ -111,17 +288,19 @@ may_act(const struct bk_request *rq, const struct bk_req *r, xmlNodePtr step)
 	if (strcmp(actor, "requester") == 0)
 		return rq->requester_id != 0 && rq->requester_id == r->sess.person_id;
 	approvers = bk_def_child(step, "approvers");
-	if (approvers == NULL)
-		return holds(r, actor, NULL);
+	if (approvers == NULL) {
+		if (!holds(r, actor, NULL))
+			return false;
+		return rq->assignee_id == 0 || rq->assignee_id == r->sess.person_id ||
+		    holds(r, "ict-head", NULL);
+	}
+	committee = bk_engine_is_committee(step);
 	for (xmlNodePtr a = approvers->children; a != NULL; a = a->next) {
 		if (a->type != XML_ELEMENT_NODE)
 			continue;
-		bk_def_attr(a, "role", role, sizeof(role));
-		if (bk_def_attr(a, "field", field, sizeof(field))[0] != '\0') {
-			form_value(rq, field, unit, sizeof(unit));
-			if (unit[0] != '\0' && holds(r, role, unit))
-				return true;
-		} else if (holds(r, role, NULL))
+		if (nabsent < 0)
+			nabsent = absent_for(r, absent, 20);
+		if (approver_match(rq, r, a, absent, nabsent, committee, on_behalf, done))
 			return true;
 	}
 	return false;
@@ -161,7 +340,19 @@ bk_engine_allowed(const struct bk_process *p, const struct bk_request *rq,
 		a->resubmit = rq->requester_id == r->sess.person_id && r->sess.valid;
 		return;
 	}
-	if (strcmp(rq->status, "open") != 0 || !may_act(rq, r, step))
+	if (strcmp(rq->status, "open") != 0)
+		return;
+	/* Assigning: the ict-head to anyone eligible; a holder of the actor role, to take an
+	 * unassigned request themselves. */
+	if (r->sess.valid && bk_engine_assignable(step)) {
+		char actor[32];
+		bk_def_attr(step, "actor", actor, sizeof(actor));
+		if (holds(r, "ict-head", NULL))
+			a->assign = a->assign_any = true;
+		else if (holds(r, actor, NULL) && rq->assignee_id == 0)
+			a->assign = true;
+	}
+	if (!may_act(rq, r, step, &a->on_behalf, &a->voted))
 		return;
 	bk_def_attr(step, "kind", kind, sizeof(kind));
 	a->ret = bk_def_attr_is(step, "may-return", "true") && rq->requester_id != 0;
@@ -186,24 +377,33 @@ bk_engine_allowed(const struct bk_process *p, const struct bk_request *rq,
 
 /* Records one action in the trail; *id (when not NULL) is the new event's id. */
 static enum bk_err
-event_id(const struct bk_request *rq, long long person, const char *action, const char *from,
-    const char *to, const char *note, long long *id)
+event_full(const struct bk_request *rq, long long person, const char *action, const char *from,
+    const char *to, const char *note, long long assignee, long long on_behalf, long long *id)
 {
 	struct bk_q q;
 	enum bk_err e;
 
-	bk_q_init(&q, STMT_EVENT_INSERT);
+	bk_q_init(&q, STMT_EVENT_INSERT_FULL);
 	bk_q_int(&q, rq->id);
 	bk_q_int(&q, person);
 	bk_q_str(&q, action);
 	bk_q_str(&q, from);
 	bk_q_str(&q, to);
 	bk_q_str(&q, note != NULL && note[0] != '\0' ? note : NULL);
+	bk_q_int(&q, assignee);
+	bk_q_int(&q, on_behalf);
 	e = bk_q_exec(&q);
 	if (id != NULL)
 		*id = (long long)bk_q_insert_id(&q);
 	bk_q_done(&q);
 	return e;
+}
+
+static enum bk_err
+event_id(const struct bk_request *rq, long long person, const char *action, const char *from,
+    const char *to, const char *note, long long *id)
+{
+	return event_full(rq, person, action, from, to, note, 0, 0, id);
 }
 
 static enum bk_err
@@ -248,18 +448,27 @@ target(const struct bk_request *rq, xmlNodePtr step, const char *outcome, char *
  * Ends the request at an end step.
  */
 static enum bk_err
-move(const struct bk_process *p, struct bk_request *rq, const char *to, long long person,
-    const char *action, const char *note)
+move_for(const struct bk_process *p, struct bk_request *rq, const char *to, long long person,
+    const char *action, const char *note, long long on_behalf)
 {
 	char next[48], kind[16], result[16], prev_actor[32];
 	long long ev = 0;
+	struct bk_q q;
 	enum bk_err e;
 	int moves = 0;
 
 	if (bk_def_step(p, to) == NULL)
 		return BK_EINVAL;
 	bk_def_attr(bk_def_step(p, rq->step), "actor", prev_actor, sizeof(prev_actor));
-	if ((e = event_id(rq, person, action, rq->step, to, note, &ev)) != BK_OK)
+	if ((e = event_full(rq, person, action, rq->step, to, note, 0, on_behalf, &ev)) != BK_OK)
+		return e;
+	/* A new step: nobody is assigned to it yet, and a committee starts counting afresh. */
+	rq->assignee_id = 0;
+	bk_q_init(&q, STMT_VOTES_CLEAR);
+	bk_q_int(&q, rq->id);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	if (e != BK_OK)
 		return e;
 	bk_strlcpy(rq->step, to, sizeof(rq->step));
 	for (;;) {
@@ -292,6 +501,13 @@ move(const struct bk_process *p, struct bk_request *rq, const char *to, long lon
 			return e;
 		bk_strlcpy(rq->step, next, sizeof(rq->step));
 	}
+}
+
+static enum bk_err
+move(const struct bk_process *p, struct bk_request *rq, const char *to, long long person,
+    const char *action, const char *note)
+{
+	return move_for(p, rq, to, person, action, note, 0);
 }
 
 static enum bk_err
@@ -338,6 +554,59 @@ bk_engine_start(const struct bk_process *p, struct bk_request *rq, long long per
 	if (strcmp(rq->status, "open") == 0 && (e = bk_clock_start(p, rq, time(NULL))) != BK_OK)
 		return e;
 	return save(p, rq);
+}
+
+/*
+ * One approval at a committee step: counted for the person (or the absent approver they
+ * stand in for), recorded as an `approved` event that stays at the step. *last is true when
+ * it completes the committee: then nothing is recorded here, the move records the approval.
+ * A second approval of the same person is BK_EINVAL (403).
+ */
+static enum bk_err
+committee_vote(struct bk_request *rq, xmlNodePtr step, long long me, long long on_behalf,
+    const char *note, bool *last)
+{
+	long long members[200], counted = on_behalf != 0 ? on_behalf : me, who = 0, by = 0, ev = 0;
+	bool seen[200] = { false }, mine = false;
+	int n = bk_engine_committee(rq, step, members, 200);
+	struct bk_q q;
+	enum bk_err e;
+
+	if (n < 0)
+		return BK_EDB;
+	bk_q_init(&q, STMT_VOTES_OF);
+	bk_q_int(&q, rq->id);
+	bk_q_str(&q, rq->step);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &who);
+	bk_q_out_int(&q, &by);
+	while (bk_q_fetch(&q) == 1) {
+		mine = mine || who == counted;
+		for (int i = 0; i < n; i++)
+			seen[i] = seen[i] || members[i] == who;
+	}
+	bk_q_done(&q);
+	if (q.err != BK_OK)
+		return q.err;
+	if (mine)
+		return BK_EINVAL;
+	*last = true;
+	for (int i = 0; i < n; i++)
+		if (!seen[i] && members[i] != counted)
+			*last = false;
+	if (*last)
+		return BK_OK;
+	if ((e = event_full(rq, me, "approved", rq->step, NULL, note, 0, on_behalf, &ev)) != BK_OK)
+		return e;
+	bk_q_init(&q, STMT_VOTE_INSERT);
+	bk_q_int(&q, rq->id);
+	bk_q_str(&q, rq->step);
+	bk_q_int(&q, counted);
+	bk_q_int(&q, me);
+	bk_q_int(&q, ev);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	return e;	/* a duplicate (two tabs at once) is BK_EINVAL: 403 */
 }
 
 /*
@@ -416,11 +685,17 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 			return e;
 		e = move(p, rq, to, me, "completed", note);
 	} else if (strcmp(action, "approve") == 0 && a.approve) {
+		bool last = true;
 		if (!target(rq, step, "approved", to, sizeof(to)))
 			return BK_EINVAL;
+		if (bk_engine_is_committee(step) &&
+		    (e = committee_vote(rq, step, me, a.on_behalf, note, &last)) != BK_OK)
+			return e;
+		if (!last)
+			return save(p, rq);	/* counted; the others are awaited */
 		if ((e = record_memo(rq, r, step)) != BK_OK)
 			return e;
-		e = move(p, rq, to, me, "approved", note);
+		e = move_for(p, rq, to, me, "approved", note, a.on_behalf);
 	} else if (strcmp(action, "reject") == 0 && a.reject) {
 		if (note == NULL || note[0] == '\0')
 			return BK_ETOOBIG;	/* a rejection gives its reason */
@@ -428,7 +703,18 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 			return BK_EINVAL;
 		if ((e = record_memo(rq, r, step)) != BK_OK)
 			return e;
-		e = move(p, rq, to, me, "rejected", note);
+		e = move_for(p, rq, to, me, "rejected", note, a.on_behalf);
+	} else if (strcmp(action, "assign") == 0 && a.assign) {
+		long id;
+		char actor[32];
+		if (arg == NULL || bk_parse_long(arg, 1, 2147483647L, &id) != BK_OK)
+			return BK_EINVAL;
+		bk_def_attr(step, "actor", actor, sizeof(actor));
+		/* Only the ict-head gives work to others; a holder of the role takes it. */
+		if ((!a.assign_any && id != me) || !person_holds(id, actor, ""))
+			return BK_EINVAL;
+		rq->assignee_id = id;
+		e = event_full(rq, me, "assigned", rq->step, NULL, note, id, 0, NULL);
 	} else if (strcmp(action, "branch") == 0 && arg != NULL) {
 		bool ok = false;
 		for (int i = 0; i < a.nbranch; i++)

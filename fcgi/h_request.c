@@ -362,6 +362,7 @@ add_events(xmlNodePtr root, long long request_id)
 {
 	xmlNodePtr evs = xmlNewTextChild(root, NULL, BAD_CAST "events", NULL);
 	char at[20], action[24], from[48], to[48], note[4096], th[201], en[201];
+	char ath[201], aen[201], bth[201], ben[201];
 	struct bk_q q;
 
 	bk_q_init(&q, STMT_EVENTS_OF);
@@ -374,6 +375,10 @@ add_events(xmlNodePtr root, long long request_id)
 	bk_q_out_str(&q, note, sizeof(note));
 	bk_q_out_str(&q, th, sizeof(th));
 	bk_q_out_str(&q, en, sizeof(en));
+	bk_q_out_str(&q, ath, sizeof(ath));
+	bk_q_out_str(&q, aen, sizeof(aen));
+	bk_q_out_str(&q, bth, sizeof(bth));
+	bk_q_out_str(&q, ben, sizeof(ben));
 	while (bk_q_fetch(&q) == 1) {
 		xmlNodePtr e = add_text(evs, "event", note);
 		add_prop(e, "at", at);
@@ -382,6 +387,14 @@ add_events(xmlNodePtr root, long long request_id)
 		add_prop(e, "to", to);
 		add_prop(e, "who-th", th);
 		add_prop(e, "who-en", en);
+		if (ath[0] != '\0') {
+			add_prop(e, "assignee-th", ath);
+			add_prop(e, "assignee-en", aen);
+		}
+		if (bth[0] != '\0') {
+			add_prop(e, "for-th", bth);
+			add_prop(e, "for-en", ben);
+		}
 	}
 	bk_q_done(&q);
 }
@@ -409,6 +422,111 @@ add_clock(xmlNodePtr root, const struct bk_request *rq)
 	if (strcmp(rq->status, "open") != 0 || bk_clock_left(c.due, time(NULL), &left, &late) != BK_OK)
 		return;
 	add_propi(n, late ? "overdue" : "left", left);
+}
+
+/* Thai and English names of person id ("" when none). */
+static void
+person_names(long long id, char *th, size_t thsz, char *en, size_t ensz)
+{
+	struct bk_q q;
+
+	th[0] = en[0] = '\0';
+	bk_q_init(&q, STMT_PERSON_NAMES);
+	bk_q_int(&q, id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, th, thsz);
+	bk_q_out_str(&q, en, ensz);
+	if (bk_q_fetch(&q) != 1)
+		th[0] = en[0] = '\0';
+	bk_q_done(&q);
+}
+
+/* <person id name-th name-en/> under parent. */
+static xmlNodePtr
+add_person(xmlNodePtr parent, const char *name, long long id)
+{
+	char th[201], en[201];
+	xmlNodePtr n = xmlNewTextChild(parent, NULL, BAD_CAST name, NULL);
+
+	person_names(id, th, sizeof(th), en, sizeof(en));
+	add_propi(n, "id", id);
+	add_prop(n, "name-th", th);
+	add_prop(n, "name-en", en);
+	return n;
+}
+
+/* <assign any="yes"?><person id name-th name-en/>*</assign>: whom the reader may assign
+ * the request to (the holders of the step's actor role; only themselves unless ict-head). */
+static void
+add_assign(xmlNodePtr allowed, const struct bk_allowed *al, const struct bk_req *r,
+    xmlNodePtr step)
+{
+	char actor[32], th[201], en[201];
+	long long id = 0;
+	xmlNodePtr as = xmlNewTextChild(allowed, NULL, BAD_CAST "assign", NULL);
+	struct bk_q q;
+
+	if (al->assign_any)
+		add_prop(as, "any", "yes");
+	bk_def_attr(step, "actor", actor, sizeof(actor));
+	bk_q_init(&q, STMT_ROLE_HOLDERS);
+	bk_q_str(&q, actor);
+	bk_q_str(&q, "");
+	bk_q_str(&q, "");
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &id);
+	bk_q_out_str(&q, th, sizeof(th));
+	bk_q_out_str(&q, en, sizeof(en));
+	while (bk_q_fetch(&q) == 1) {
+		xmlNodePtr n;
+		if (!al->assign_any && id != r->sess.person_id)
+			continue;
+		n = xmlNewTextChild(as, NULL, BAD_CAST "person", NULL);
+		add_propi(n, "id", id);
+		add_prop(n, "name-th", th);
+		add_prop(n, "name-en", en);
+	}
+	bk_q_done(&q);
+}
+
+/* <committee><member id name-th name-en approved="yes"? by-th? by-en?/>*</committee> at a
+ * step every approver must approve. */
+static void
+add_committee(xmlNodePtr root, const struct bk_request *rq, xmlNodePtr step)
+{
+	long long members[200], who = 0, by = 0, votes[200][2];
+	int n = bk_engine_committee(rq, step, members, 200), nv = 0;
+	xmlNodePtr c;
+	struct bk_q q;
+
+	if (n < 0)
+		return;
+	bk_q_init(&q, STMT_VOTES_OF);
+	bk_q_int(&q, rq->id);
+	bk_q_str(&q, rq->step);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &who);
+	bk_q_out_int(&q, &by);
+	while (nv < 200 && bk_q_fetch(&q) == 1) {
+		votes[nv][0] = who;
+		votes[nv++][1] = by;
+	}
+	bk_q_done(&q);
+	c = xmlNewTextChild(root, NULL, BAD_CAST "committee", NULL);
+	for (int i = 0; i < n; i++) {
+		xmlNodePtr m = add_person(c, "member", members[i]);
+		for (int v = 0; v < nv; v++) {
+			if (votes[v][0] != members[i])
+				continue;
+			add_prop(m, "approved", "yes");
+			if (votes[v][1] != members[i]) {
+				char th[201], en[201];
+				person_names(votes[v][1], th, sizeof(th), en, sizeof(en));
+				add_prop(m, "by-th", th);
+				add_prop(m, "by-en", en);
+			}
+		}
+	}
 }
 
 /*
@@ -458,8 +576,23 @@ bk_request_page(struct bk_req *r, int status, const struct bk_process *p,
 	bk_memo_xml(root, rq->id);
 	add_clock(root, rq);
 	bk_attachments_xml(root, rq, r);
+	if (rq->assignee_id != 0) {
+		char th[201], en[201];
+		person_names(rq->assignee_id, th, sizeof(th), en, sizeof(en));
+		add_prop(root, "assignee-th", th);
+		add_prop(root, "assignee-en", en);
+		if (rq->assignee_id == r->sess.person_id)
+			add_prop(root, "assigned-to-me", "yes");
+	}
+	if (strcmp(rq->status, "open") == 0 && bk_engine_is_committee(bk_def_step(p, rq->step)))
+		add_committee(root, rq, bk_def_step(p, rq->step));
 	bk_engine_allowed(p, rq, r, &al);
 	a = xmlNewTextChild(root, NULL, BAD_CAST "allowed", NULL);
+	if (al.assign)
+		add_assign(a, &al, r, bk_def_step(p, rq->step));
+	if (al.on_behalf != 0)
+		add_person(a, "on-behalf", al.on_behalf);
+	if (al.voted) add_prop(a, "voted", "yes");
 	if (al.complete) add_prop(a, "complete", "yes");
 	if (al.approve) add_prop(a, "approve", "yes");
 	if (al.reject) add_prop(a, "reject", "yes");
@@ -688,6 +821,40 @@ add_overdue(xmlNodePtr root, const struct bk_req *r)
 	return q.err == BK_ETOOBIG ? BK_OK : q.err;
 }
 
+/*
+ * <assigned><item number process step requester updated due?/>*</assigned>: the open
+ * requests assigned to the person, oldest change first (index request_assignee).
+ */
+static enum bk_err
+add_assigned(xmlNodePtr root, const struct bk_req *r)
+{
+	xmlNodePtr list = xmlNewTextChild(root, NULL, BAD_CAST "assigned", NULL);
+	char number[64], process[48], step[48], who[201], updated[20], due[11];
+	struct bk_q q;
+
+	bk_q_init(&q, STMT_QUEUE_ASSIGNED);
+	bk_q_int(&q, r->sess.person_id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, number, sizeof(number));
+	bk_q_out_str(&q, process, sizeof(process));
+	bk_q_out_str(&q, step, sizeof(step));
+	bk_q_out_str(&q, who, sizeof(who));
+	bk_q_out_str(&q, updated, sizeof(updated));
+	bk_q_out_str(&q, due, sizeof(due));
+	while (bk_q_fetch(&q) == 1) {
+		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+		add_prop(t, "number", number);
+		add_prop(t, "process", process);
+		add_prop(t, "step", step);
+		add_prop(t, "requester", who);
+		add_prop(t, "updated", updated);
+		if (due[0] != '\0')
+			add_prop(t, "due", due);
+	}
+	bk_q_done(&q);
+	return q.err == BK_ETOOBIG ? BK_OK : q.err;
+}
+
 void
 h_queue(struct bk_req *r)
 {
@@ -704,6 +871,11 @@ h_queue(struct bk_req *r)
 		return;
 	}
 	bk_page_session(r, root);
+	if (add_assigned(root, r) != BK_OK) {
+		xmlFreeDoc(doc);
+		bk_req_error(r, 503);
+		return;
+	}
 	list = xmlNewTextChild(root, NULL, BAD_CAST "tasks", NULL);
 	nroles = acting_roles(r, roles, 4);
 	if (bk_req_param(r, "page") != NULL &&

@@ -38,6 +38,7 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_MAIL] = "mail.xsl",
 	[SHEET_JOBS] = "jobs.xsl",
 	[SHEET_HOLIDAYS] = "holidays.xsl",
+	[SHEET_ADMIN] = "admin.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

@@ -19,6 +19,8 @@ static const char *const keys_page[] = { "lang", "page", NULL };
 static const char *const keys_log[] = { "lang", "year", "process", "status", "page", NULL };
 static const char *const keys_jobs[] = { "lang", "done", NULL };
 static const char *const keys_holidays[] = { "lang", "year", "done", NULL };
+static const char *const keys_units[] = { "lang", "done", "edit", NULL };
+static const char *const keys_people[] = { "lang", "q", "page", "done", NULL };
 
 #define S BK_F_SESSION
 #define L (BK_F_SESSION | BK_F_LOGIN)
@@ -48,6 +50,12 @@ const struct bk_route bk_routes[] = {
 	{ "job-retry",	BK_POST, "/admin/jobs",		keys_none, h_job_retry, LC, "administrator" },
 	{ "holidays",	BK_GET,  "/admin/holidays",	keys_holidays, h_holidays, L, "administrator" },
 	{ "holidays-post", BK_POST, "/admin/holidays",	keys_none, h_holidays_post, LC, "administrator" },
+	{ "admin",	BK_GET,  "/admin",		keys_lang, h_admin_index, L, "administrator" },
+	{ "admin-units", BK_GET, "/admin/units",	keys_units, h_admin_units, L, "administrator" },
+	{ "admin-units-post", BK_POST, "/admin/units",	keys_none, h_admin_units_post, LC, "administrator" },
+	{ "admin-people", BK_GET, "/admin/people",	keys_people, h_admin_people, L, "administrator" },
+	{ "admin-people-post", BK_POST, "/admin/people", keys_none, h_admin_people_post, LC,
+	    "administrator" },
 	{ "attachment-upload", BK_POST, "/requests/{code}/attachments", keys_none,
 	    h_attachment_upload, LC | BK_F_MULTIPART, NULL },
 	{ "attachment",	BK_GET,  "/requests/{code}/attachments/{id}", keys_none,

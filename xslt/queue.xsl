@@ -3,7 +3,11 @@
   "My work": the requests waiting for the reader, and the reader's own requests. Input:
   <queue>
     <session username name-th name-en csrf/>
+    <assigned><item number process step requester updated due?/>*</assigned>
+                           open requests assigned to the reader: first
     <tasks><item number process step requester updated due?/>*</tasks>
+                           open requests at the reader's roles' steps that nobody is assigned
+                           to ("unassigned, for my group"); others' assigned ones are hidden
     <overdue staff="yes"?><item number process step requester due overdue="n"/>*</overdue>
                            past due at the reader's steps (staff only), most overdue first
     <mine><item number process step status updated/>*</mine>
@@ -34,6 +38,22 @@
       </p>
     </header>
 
+    <section class="queue-section" id="assigned" aria-labelledby="assigned-title">
+      <h2 id="assigned-title">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.assigned'"/></xsl:call-template>
+        <xsl:call-template name="count"><xsl:with-param name="n" select="count(/queue/assigned/item)"/></xsl:call-template>
+      </h2>
+      <xsl:choose>
+        <xsl:when test="/queue/assigned/item">
+          <ul class="q-list">
+            <xsl:apply-templates select="/queue/assigned/item"/>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty q-empty"><xsl:call-template name="msg"><xsl:with-param name="key" select="'q.assigned-empty'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
     <xsl:if test="/queue/overdue/@staff = 'yes' or /queue/overdue/item">
       <section class="queue-section queue-overdue" id="overdue" aria-labelledby="overdue-title">
         <h2 id="overdue-title">
@@ -55,7 +75,7 @@
 
     <section class="queue-section" id="tasks" aria-labelledby="tasks-title">
       <h2 id="tasks-title">
-        <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.tasks'"/></xsl:call-template>
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.unassigned'"/></xsl:call-template>
         <xsl:call-template name="count"><xsl:with-param name="n" select="count(/queue/tasks/item)"/></xsl:call-template>
       </h2>
       <xsl:choose>

@@ -13,9 +13,16 @@
     <attachments count max may-upload="yes"?>
       <file id name size="bytes" type at who-th who-en/>*          oldest first
     </attachments>
-    <allowed complete? approve? reject? return? resubmit? rate? comment?>  (each "yes")
+    <allowed complete? approve? reject? return? resubmit? rate? comment? voted?>  (each "yes")
       <branch to="stepid"/>*
+      <assign any="yes"?><person id name-th name-en/>*</assign>?   who the reader may assign to
+      <on-behalf id name-th name-en/>?   the absent approver the reader stands in for
     </allowed>
+    <committee><member id name-th name-en approved="yes"? by-th? by-en?/>*</committee>?
+                                                   a step every approver must approve
+  The request element may carry assignee-th, assignee-en and assigned-to-me="yes"; an
+  event may carry assignee-th/-en (assigned) and for-th/-en (acted on behalf of).
+  The assign form posts action=assign with arg = the person's id.
   </request>
   Every action is its own form posting to /requests/{number}: csrf, version, action, and arg
   (a branch's step id; a rating 1-5), with a note. At a step with memo="incoming" the forms
@@ -247,6 +254,7 @@
     </xsl:if>
     <xsl:call-template name="attachments"/>
 
+    <xsl:call-template name="assignment"/>
     <xsl:call-template name="actions"/>
 
     <section class="card" aria-labelledby="progress-title">
@@ -373,6 +381,88 @@
   </xsl:template>
 
   <!-- What the reader may do now. -->
+  <!-- Who the request is assigned to, the assign form, and a committee's approvals. -->
+  <xsl:template name="assignment">
+    <xsl:if test="$r/@assignee-th or $al/assign or $r/committee">
+      <section class="card assignment" id="assignment" aria-labelledby="assignment-title">
+        <h2 id="assignment-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'asg.title'"/></xsl:call-template></h2>
+        <p class="assignee">
+          <xsl:choose>
+            <xsl:when test="$r/@assignee-th">
+              <xsl:call-template name="msg">
+                <xsl:with-param name="key" select="'asg.assigned-to'"/>
+                <xsl:with-param name="arg"><xsl:call-template name="pname"><xsl:with-param name="th" select="$r/@assignee-th"/><xsl:with-param name="en" select="$r/@assignee-en"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="not($r/committee)">
+              <xsl:call-template name="msg"><xsl:with-param name="key" select="'asg.nobody'"/></xsl:call-template>
+            </xsl:when>
+          </xsl:choose>
+        </p>
+        <xsl:if test="$al/assign/person">
+          <form method="post" action="/requests/{$r/@number}" class="stack assign-form">
+            <input type="hidden" name="csrf" value="{$r/session/@csrf}"/>
+            <input type="hidden" name="version" value="{$r/@version}"/>
+            <input type="hidden" name="action" value="assign"/>
+            <p class="field">
+              <label for="assign-arg"><xsl:call-template name="msg"><xsl:with-param name="key" select="'asg.to'"/></xsl:call-template></label>
+              <select name="arg" id="assign-arg">
+                <xsl:for-each select="$al/assign/person">
+                  <option value="{@id}"><xsl:call-template name="pname"><xsl:with-param name="th" select="@name-th"/><xsl:with-param name="en" select="@name-en"/></xsl:call-template></option>
+                </xsl:for-each>
+              </select>
+            </p>
+            <p class="form-actions">
+              <button type="submit" class="button">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="key" select="substring('asg.assignasg.take', 1 + 10 * not($al/assign/@any = 'yes'), 10 - 2 * not($al/assign/@any = 'yes'))"/>
+                </xsl:call-template>
+              </button>
+            </p>
+          </form>
+        </xsl:if>
+        <xsl:if test="$r/committee">
+          <h3><xsl:call-template name="msg"><xsl:with-param name="key" select="'cmt.title'"/></xsl:call-template></h3>
+          <ul class="committee">
+            <xsl:for-each select="$r/committee/member">
+              <li class="member member-{substring('awaitedapproved', 1 + 7 * (@approved = 'yes'), 7 + (@approved = 'yes'))}">
+                <xsl:call-template name="pname"><xsl:with-param name="th" select="@name-th"/><xsl:with-param name="en" select="@name-en"/></xsl:call-template>
+                <xsl:text>: </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@approved = 'yes'">
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="'cmt.approved'"/></xsl:call-template>
+                    <xsl:if test="@by-th">
+                      <xsl:text> (</xsl:text>
+                      <xsl:call-template name="msg">
+                        <xsl:with-param name="key" select="'cmt.by'"/>
+                        <xsl:with-param name="arg"><xsl:call-template name="pname"><xsl:with-param name="th" select="@by-th"/><xsl:with-param name="en" select="@by-en"/></xsl:call-template></xsl:with-param>
+                      </xsl:call-template>
+                      <xsl:text>)</xsl:text>
+                    </xsl:if>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key" select="'cmt.awaited'"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
+          </ul>
+          <xsl:if test="$al/@voted = 'yes'">
+            <p class="note"><xsl:call-template name="msg"><xsl:with-param name="key" select="'cmt.you-approved'"/></xsl:call-template></p>
+          </xsl:if>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A person's name in the page's language (Thai when there is no English one). -->
+  <xsl:template name="pname">
+    <xsl:param name="th"/>
+    <xsl:param name="en"/>
+    <xsl:choose>
+      <xsl:when test="$L = 'en' and normalize-space($en) != ''"><xsl:value-of select="$en"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$th"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="actions">
     <xsl:variable name="any" select="$al/@complete = 'yes' or $al/@approve = 'yes' or $al/@reject = 'yes'
                                      or $al/@return = 'yes' or $al/@resubmit = 'yes' or $al/@rate = 'yes' or $al/branch"/>
@@ -394,6 +484,14 @@
               <xsl:call-template name="msg">
                 <xsl:with-param name="key" select="'act.this-step'"/>
                 <xsl:with-param name="arg"><xsl:apply-templates select="$cur/label" mode="bi"/></xsl:with-param>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:if test="$al/on-behalf">
+            <p class="on-behalf note">
+              <xsl:call-template name="msg">
+                <xsl:with-param name="key" select="'sub.acting-for'"/>
+                <xsl:with-param name="arg"><xsl:call-template name="pname"><xsl:with-param name="th" select="$al/on-behalf/@name-th"/><xsl:with-param name="en" select="$al/on-behalf/@name-en"/></xsl:call-template></xsl:with-param>
               </xsl:call-template>
             </p>
           </xsl:if>
@@ -701,6 +799,22 @@
           </span>
         </xsl:if>
       </p>
+      <xsl:if test="@assignee-th">
+        <p class="ev-assignee">
+          <xsl:call-template name="msg">
+            <xsl:with-param name="key" select="'asg.assigned-to'"/>
+            <xsl:with-param name="arg"><xsl:call-template name="pname"><xsl:with-param name="th" select="@assignee-th"/><xsl:with-param name="en" select="@assignee-en"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+      <xsl:if test="@for-th">
+        <p class="ev-for">
+          <xsl:call-template name="msg">
+            <xsl:with-param name="key" select="'sub.on-behalf'"/>
+            <xsl:with-param name="arg"><xsl:call-template name="pname"><xsl:with-param name="th" select="@for-th"/><xsl:with-param name="en" select="@for-en"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
       <xsl:if test="normalize-space(.) != ''">
         <p class="ev-note user-text"><xsl:value-of select="."/></p>
       </xsl:if>
