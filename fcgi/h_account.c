@@ -66,6 +66,23 @@ bk_page_session(struct bk_req *r, xmlNodePtr root)
 	xmlNewProp(s, BAD_CAST "name-th", BAD_CAST r->sess.name_th);
 	xmlNewProp(s, BAD_CAST "name-en", BAD_CAST r->sess.name_en);
 	xmlNewProp(s, BAD_CAST "csrf", BAD_CAST r->sess.csrf);
+	/* The menu offers the service log to staff and the admin pages to administrators;
+	 * the routes check again on the server. */
+	for (const char *role = "ict-officer ict-head director records-office administrator";
+	    *role != '\0'; role += strcspn(role, " "), role += strspn(role, " ")) {
+		char one[24];
+		size_t n = strcspn(role, " ");
+		if (n >= sizeof(one))
+			continue;
+		memcpy(one, role, n);
+		one[n] = '\0';
+		if (bk_session_has_role(r, one)) {
+			xmlNewProp(s, BAD_CAST "staff", BAD_CAST "yes");
+			break;
+		}
+	}
+	if (bk_session_has_role(r, "administrator"))
+		xmlNewProp(s, BAD_CAST "admin", BAD_CAST "yes");
 }
 
 static void

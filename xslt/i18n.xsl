@@ -137,6 +137,8 @@
         <m k="man.request">ยื่นคำขอรับบริการนี้</m>
         <m k="q.prev">← หน้าก่อน</m>
         <m k="q.next">หน้าถัดไป →</m>
+        <m k="nav.log">ทะเบียนการให้บริการ</m>
+        <m k="nav.admin">ผู้ดูแลระบบ</m>
         <m k="sec.objective">วัตถุประสงค์</m>
         <m k="sec.scope">ขอบเขต</m>
         <m k="sec.definitions">คำจำกัดความ</m>
@@ -681,6 +683,8 @@
         <m k="man.request">Request this service</m>
         <m k="q.prev">← Previous page</m>
         <m k="q.next">Next page →</m>
+        <m k="nav.log">Service log</m>
+        <m k="nav.admin">Administration</m>
         <m k="sec.objective">Objective</m>
         <m k="sec.scope">Scope</m>
         <m k="sec.definitions">Definitions</m>

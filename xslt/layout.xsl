@@ -118,6 +118,22 @@
                   <xsl:call-template name="msg"><xsl:with-param name="key" select="'q.title'"/></xsl:call-template>
                 </a>
               </li>
+              <xsl:if test="/*/session/@staff = 'yes'">
+                <li>
+                  <a href="/log">
+                    <xsl:if test="$here = '/log'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="'nav.log'"/></xsl:call-template>
+                  </a>
+                </li>
+              </xsl:if>
+              <xsl:if test="/*/session/@admin = 'yes'">
+                <li>
+                  <a href="/admin">
+                    <xsl:if test="starts-with($here, '/admin')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                    <xsl:call-template name="msg"><xsl:with-param name="key" select="'nav.admin'"/></xsl:call-template>
+                  </a>
+                </li>
+              </xsl:if>
             </ul>
           </nav>
         </header>
