@@ -24,6 +24,7 @@
 
 #include <mysql.h>
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 #include <sodium.h>
 
 #include "admin.h"
@@ -325,6 +326,7 @@ admin_sla_check(int argc, char **argv)
 	e = bk_sla_check(time(NULL), &warned, &overdue);
 	bk_catalogue_free();
 	bk_render_free();
+	xsltCleanupGlobals();
 	printf("เตือน 75%% %d คำขอ, เกินกำหนด %d คำขอ / warned %d, overdue %d\n", warned,
 	    overdue, warned, overdue);
 	if (e != BK_OK) {

@@ -26,6 +26,7 @@
 
 #include <curl/curl.h>
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 #include <mysql.h>
 #include <sodium.h>
 
@@ -326,6 +327,7 @@ bk_runner_run(const struct bk_config *cfg)
 	bk_catalogue_free();
 	bk_render_free();
 	bk_db_close();
+	xsltCleanupGlobals();
 	xmlCleanupParser();
 	mysql_library_end();
 	return 0;
