@@ -9,6 +9,7 @@
  *   borikan-admin set-password USERNAME          (the password on standard input)
  *   borikan-admin set-memo-format UNIT_CODE FORMAT   (outgoing memo numbers, one {n})
  *   borikan-admin sla-check                      record the 75 % warnings and overdue notices
+ *                                                and queue their mails (BORIKAN_ROOT: the tree)
  *
  * A definition that fails is refused with "file:line: reason" and nothing is loaded.
  * After loading, send SIGHUP to the master so the workers read the new catalogue.
@@ -23,6 +24,7 @@
 
 #include <mysql.h>
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 #include <sodium.h>
 
 #include "admin.h"
@@ -304,12 +306,27 @@ admin_sla_check(int argc, char **argv)
 	int warned = 0, overdue = 0;
 	enum bk_err e;
 
+	const char *root = getenv("BORIKAN_ROOT");
+	char xslt_dir[600];
+
 	(void)argv;
 	if (argc != 0) {
 		fprintf(stderr, "usage: borikan-admin sla-check\n");
 		return 2;
 	}
+	/* The notices are mailed: mail.xsl from the tree, the processes from the catalogue. */
+	snprintf(xslt_dir, sizeof(xslt_dir), "%s/xslt", root != NULL && *root != '\0' ? root : ".");
+	if (bk_render_init(xslt_dir) != BK_OK || bk_catalogue_load() != BK_OK) {
+		fprintf(stderr, "อ่านแม่แบบอีเมลหรือรายการกระบวนงานไม่ได้ (ตั้ง BORIKAN_ROOT เป็นโฟลเดอร์ที่มี xslt/)"
+		    " / cannot read the mail stylesheet or the catalogue (set BORIKAN_ROOT to the"
+		    " folder holding xslt/)\n");
+		bk_render_free();
+		return 1;
+	}
 	e = bk_sla_check(time(NULL), &warned, &overdue);
+	bk_catalogue_free();
+	bk_render_free();
+	xsltCleanupGlobals();
 	printf("เตือน 75%% %d คำขอ, เกินกำหนด %d คำขอ / warned %d, overdue %d\n", warned,
 	    overdue, warned, overdue);
 	if (e != BK_OK) {

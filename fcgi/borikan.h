@@ -68,6 +68,8 @@ enum bk_err bk_metrics_create(void);
 void	bk_metrics_request(int route, int status, double seconds);
 void	bk_metrics_render(double seconds);
 void	bk_metrics_worker_restart(void);
+void	bk_metrics_runner_restart(void);
+void	bk_metrics_job(int kind, double seconds);	/* kind: bk_job_kind_name's index */
 enum bk_err bk_metrics_write(struct bk_buf *);
 
 /* ---- db.c: one connection per process, a fixed table of prepared statements ------- */
@@ -170,6 +172,9 @@ enum bk_stmt {
 	STMT_VOTES_OF,
 	STMT_VOTES_CLEAR,
 	STMT_PERSON_NAMES,
+	STMT_SCHEDULE_CLAIM,
+	STMT_SCHEDULE_ADVANCE,
+	STMT_SLA_NUMBER,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -184,7 +189,7 @@ enum bk_err bk_db_begin(void);
  * or the last bk_q_fetch (outputs). Every call after a failure is a no-op that keeps the
  * first error, so a sequence can be checked once at the end.
  */
-#define BK_Q_MAX 16
+#define BK_Q_MAX 32
 struct bk_q {
 	struct st_mysql_stmt *st;
 	enum bk_err err;
@@ -308,6 +313,14 @@ bool	bk_username_ok(const char *);
 bool	bk_email_ok(const char *);
 bool	bk_person_name_ok(const char *);
 
+/* ---- queue_scope.c: the unit a step's approver is named for, a person's queue pairs --- */
+struct bk_role_unit {
+	char	 role[24];
+	char	 unit[41];	/* "" for the role held anywhere */
+};
+void	bk_step_actor_unit(xmlNodePtr step, const char *form, char *out, size_t size);
+size_t	bk_queue_pairs(const char *roles, struct bk_role_unit *, size_t max);
+
 /* ---- calendar.c: working days over a holiday set (Thailand, UTC+7) ----------------------- */
 typedef int32_t bk_day;		/* days since 1970-01-01 */
 struct bk_holidays {
@@ -427,10 +440,20 @@ enum bk_err bk_notify_step(const struct bk_process *, const struct bk_request *,
 	    xmlNodePtr step, const char *prev_actor, long long event, const char *note);
 enum bk_err bk_notify_requester(const struct bk_process *, const struct bk_request *,
 	    const char *kind, long long event, const char *note);
+enum bk_err bk_notify_sla(const struct bk_process *, const struct bk_request *,
+	    const char *kind, long long event, const char *due, int days);
 
 /* ---- runner.c: the job-runner process ---------------------------------------------- */
 struct bk_config;
 int	bk_runner_run(const struct bk_config *);
+const char *bk_job_kind_name(size_t i);	/* the i-th kind runners know; NULL past the end */
+
+/* ---- schedule.c: periodic jobs, each interval's queued once by whichever runner looks -- */
+long	bk_sla_interval(void);
+long long bk_schedule_slot(long long now, long interval);
+void	bk_schedule_key(const char *task, long long slot, char *out, size_t size);
+enum bk_err bk_schedule_tick(const char *task, const char *kind, long interval,
+	    const char *runner, bool *queued);
 
 /* ---- req.c: one request, its validated input and its response --------------------- */
 #define BK_MAX_QUERY_KEYS 16

@@ -119,7 +119,8 @@ static const char *const sql[STMT__COUNT] = {
 	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
 	    " FROM request r WHERE r.number = ? FOR UPDATE",
 	[STMT_REQUEST_UPDATE] =
-	    "UPDATE request SET status = ?, step_id = ?, actor_role = ?, assignee_id = NULLIF(?, 0),"
+	    "UPDATE request SET status = ?, step_id = ?, actor_role = ?, actor_unit = ?,"
+	    " assignee_id = NULLIF(?, 0),"
 	    " satisfaction = NULLIF(?, 0), version = version + 1, updated_at = NOW(6),"
 	    " closed_at = IF(? IN ('done', 'rejected'), NOW(6), NULL) WHERE id = ?",
 	[STMT_EVENT_INSERT] =
@@ -133,33 +134,68 @@ static const char *const sql[STMT__COUNT] = {
 	    " LEFT JOIN person p ON p.id = e.person_id LEFT JOIN person a ON a.id = e.assignee_id"
 	    " LEFT JOIN person b ON b.id = e.on_behalf_id"
 	    " WHERE e.request_id = ? ORDER BY e.id LIMIT 500",
-	/* Open requests nobody is assigned to, waiting for one of up to four roles (unused
-	 * slots bound to ''): per role one range of request_unassigned read in updated_at
-	 * order, at most a page's worth each, merged; never a scan or a sort of the table. */
+	/* Open requests waiting for one of up to eight (role, unit) pairs (unused slots bound
+	 * to ''): a role held anywhere acts where actor_unit is '', a role held in a unit
+	 * also where the step's approver is named for that unit. Per pair one range of
+	 * request_actor_unit_queue read in updated_at order, at most 100 rows each, merged;
+	 * never a scan or a sort of the table. Requests assigned to someone are left out
+	 * (they are in that person's STMT_QUEUE_ASSIGNED). */
 	[STMT_QUEUE_ROLES] =
 	    "SELECT number, process_code, step_id, requester_name, updated, due FROM ("
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s') updated,"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') due FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
 	    "  ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
 	    "  ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
 	    "  ORDER BY updated_at LIMIT ?)"
 	    " UNION ALL"
 	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
 	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
 	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
-	    "  WHERE status = 'open' AND actor_role = ? AND assignee_id IS NULL"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
+	    "  ORDER BY updated_at LIMIT ?)"
+	    " UNION ALL"
+	    " (SELECT number, process_code, step_id, requester_name, updated_at,"
+	    "  DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    "  COALESCE(DATE_FORMAT(due_at, '%Y-%m-%d'), '') FROM request"
+	    "  WHERE status = 'open' AND actor_role = ? AND actor_unit = ?"
+	    "  AND assignee_id IS NULL"
 	    "  ORDER BY updated_at LIMIT ?)"
 	    ") q ORDER BY updated_at LIMIT ? OFFSET ?",
 	[STMT_REQUESTS_OF] =
@@ -288,7 +324,8 @@ static const char *const sql[STMT__COUNT] = {
 	[STMT_SLA_OVERDUE] =
 	    "UPDATE request SET overdue_at = NOW(6) WHERE id = ? AND overdue_at IS NULL",
 	/* Open requests past due at a step a staff role of the person acts at: like
-	 * STMT_QUEUE_MINE, one index range per (process, step), never a scan. */
+	 * STMT_QUEUE_MINE, one index range per (process, step), never a scan; a step whose
+	 * approver is named for a unit only when the person holds the role in that unit. */
 	[STMT_QUEUE_OVERDUE] =
 	    "SELECT r.number, r.process_code, r.step_id, r.requester_name,"
 	    " DATE_FORMAT(r.due_at, '%Y-%m-%d')"
@@ -297,6 +334,9 @@ static const char *const sql[STMT__COUNT] = {
 	    "  AND sa.actor <> 'requester') s"
 	    " JOIN request r ON r.status = 'open' AND r.process_code = s.process_code"
 	    "  AND r.step_id = s.step_id AND r.due_at < ?"
+	    " WHERE r.actor_unit = '' OR EXISTS (SELECT 1 FROM person_role pu"
+	    "  JOIN unit u ON u.id = pu.unit_id WHERE pu.person_id = ?"
+	    "  AND pu.role = r.actor_role AND u.code = r.actor_unit)"
 	    " ORDER BY r.due_at, r.id LIMIT 100",
 	[STMT_ATTACHMENT_COUNT] = "SELECT COUNT(*) FROM attachment WHERE request_id = ?",
 	[STMT_ATTACHMENT_INSERT] =
@@ -382,6 +422,17 @@ static const char *const sql[STMT__COUNT] = {
 	    " WHERE v.request_id = ? AND v.step_id = ? ORDER BY v.event_id LIMIT 200",
 	[STMT_VOTES_CLEAR] = "DELETE FROM approval_vote WHERE request_id = ?",
 	[STMT_PERSON_NAMES] = "SELECT name_th, name_en FROM person WHERE id = ?",
+	/* A periodic task that is due (or whose next run lies further ahead than one interval:
+	 * the interval was shortened), locked; other runners skip it. Gives the database's
+	 * clock, so that every host counts intervals alike. */
+	[STMT_SCHEDULE_CLAIM] =
+	    "SELECT CAST(UNIX_TIMESTAMP() AS SIGNED) FROM schedule WHERE name = ?"
+	    " AND (next_run_at <= NOW(6) OR next_run_at > NOW(6) + INTERVAL ? SECOND)"
+	    " FOR UPDATE SKIP LOCKED",
+	[STMT_SCHEDULE_ADVANCE] =
+	    "UPDATE schedule SET next_run_at = FROM_UNIXTIME(?), last_run_at = NOW(6),"
+	    " last_runner = ? WHERE name = ?",
+	[STMT_SLA_NUMBER] = "SELECT number FROM request WHERE id = ?",
 };
 
 static MYSQL *conn;

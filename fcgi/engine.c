@@ -516,17 +516,20 @@ save(const struct bk_process *p, const struct bk_request *rq)
 	struct bk_q q;
 	enum bk_err e;
 
-	char actor[24] = "";
+	char actor[24] = "", unit[41] = "";
 
-	/* Who the request waits for: nobody once it has ended. */
-	if (strcmp(rq->status, "open") == 0)
-		bk_def_attr(bk_def_step(p, rq->step), "actor", actor, sizeof(actor));
-	else if (strcmp(rq->status, "returned") == 0)
+	/* Who the request waits for (down to the unit, queue_scope.c): nobody once it ended. */
+	if (strcmp(rq->status, "open") == 0) {
+		xmlNodePtr step = bk_def_step(p, rq->step);
+		bk_def_attr(step, "actor", actor, sizeof(actor));
+		bk_step_actor_unit(step, rq->form, unit, sizeof(unit));
+	} else if (strcmp(rq->status, "returned") == 0)
 		bk_strlcpy(actor, "requester", sizeof(actor));
 	bk_q_init(&q, STMT_REQUEST_UPDATE);
 	bk_q_str(&q, rq->status);
 	bk_q_str(&q, rq->step);
 	bk_q_str(&q, actor);
+	bk_q_str(&q, unit);
 	bk_q_int(&q, rq->assignee_id);
 	bk_q_int(&q, rq->satisfaction);
 	bk_q_str(&q, rq->status);

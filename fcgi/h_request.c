@@ -21,6 +21,7 @@
 #define MAX_NOTE_CHARS 2000
 #define QUEUE_PAGE 25		/* requests per page of a queue */
 #define QUEUE_PAGES 400		/* the deepest page: 10,000 requests in */
+#define QUEUE_PAIRS 8		/* (role, unit) pairs a queue reads: STMT_QUEUE_ROLES's slots */
 
 /* Characters, not bytes: a Thai letter is three bytes. */
 static size_t
@@ -715,29 +716,6 @@ h_request_act(struct bk_req *r)
 	bk_request_free(&rq);
 }
 
-/* The distinct acting roles of the person (not requester), at most max of them. */
-static size_t
-acting_roles(const struct bk_req *r, char roles[][24], size_t max)
-{
-	char copy[sizeof(r->sess.roles)], *save = NULL;
-	size_t n = 0;
-
-	bk_strlcpy(copy, r->sess.roles, sizeof(copy));
-	for (char *tok = strtok_r(copy, " ", &save); tok != NULL && n < max;
-	    tok = strtok_r(NULL, " ", &save)) {
-		bool seen = false;
-		tok[strcspn(tok, "@")] = '\0';
-		if (strcmp(tok, "requester") == 0 || strlen(tok) >= sizeof(roles[0]))
-			continue;
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(roles[i], tok) == 0)
-				seen = true;
-		if (!seen)
-			bk_strlcpy(roles[n++], tok, sizeof(roles[0]));
-	}
-	return n;
-}
-
 /*
  * The names a list needs of process code: its title and each step's label, not the whole
  * definition (a queue page names a few processes; the transform reads only these).
@@ -800,6 +778,7 @@ add_overdue(xmlNodePtr root, const struct bk_req *r)
 	bk_q_init(&q, STMT_QUEUE_OVERDUE);
 	bk_q_int(&q, person);
 	bk_q_str(&q, today);
+	bk_q_int(&q, person);
 	bk_q_exec(&q);
 	bk_q_out_str(&q, number, sizeof(number));
 	bk_q_out_str(&q, process, sizeof(process));
@@ -861,8 +840,8 @@ h_queue(struct bk_req *r)
 	xmlNodePtr root, list;
 	xmlDocPtr doc = bk_page_new("queue", &root);
 	char number[64], process[48], step[48], who[201], updated[20], status[12], due[11];
-	char roles[4][24];
-	size_t nroles;
+	struct bk_role_unit pairs[QUEUE_PAIRS];
+	size_t npairs;
 	long page = 1;
 	struct bk_q q;
 
@@ -877,7 +856,7 @@ h_queue(struct bk_req *r)
 		return;
 	}
 	list = xmlNewTextChild(root, NULL, BAD_CAST "tasks", NULL);
-	nroles = acting_roles(r, roles, 4);
+	npairs = bk_queue_pairs(r->sess.roles, pairs, QUEUE_PAIRS);
 	if (bk_req_param(r, "page") != NULL &&
 	    bk_parse_long(bk_req_param(r, "page"), 1, QUEUE_PAGES, &page) != BK_OK) {
 		xmlFreeDoc(doc);
@@ -885,11 +864,12 @@ h_queue(struct bk_req *r)
 		return;
 	}
 	add_propi(root, "page", page);
-	if (nroles > 0) {
+	if (npairs > 0) {
 		/* One row more than a page tells whether there is a next page. */
 		bk_q_init(&q, STMT_QUEUE_ROLES);
-		for (size_t i = 0; i < 4; i++) {
-			bk_q_str(&q, i < nroles ? roles[i] : "");
+		for (size_t i = 0; i < QUEUE_PAIRS; i++) {
+			bk_q_str(&q, i < npairs ? pairs[i].role : "");
+			bk_q_str(&q, i < npairs ? pairs[i].unit : "");
 			bk_q_int(&q, page * QUEUE_PAGE + 1);
 		}
 		bk_q_int(&q, QUEUE_PAGE + 1);

@@ -65,7 +65,7 @@ usage(void)
 	    "environment: BORIKAN_DB_SOCKET, BORIKAN_DB_NAME, BORIKAN_DB_USER,\n"
 	    "             BORIKAN_DB_PASSWORD_FILE, BORIKAN_SMTP_URL, BORIKAN_MAIL_FROM,\n"
 	    "             BORIKAN_BASE_URL, BORIKAN_SMTP_TLS, BORIKAN_SMTP_TIMEOUT,\n"
-	    "             BORIKAN_FILES\n");
+	    "             BORIKAN_FILES, BORIKAN_SLA_INTERVAL\n");
 	exit(2);
 }
 
@@ -314,7 +314,9 @@ reap(bool stopping)
 			continue;
 		bk_log(BK_LOG_WARN, "%s %d %s; replacing it", s->runner ? "job runner" : "worker",
 		    (int)pid, how);
-		if (!s->runner)
+		if (s->runner)
+			bk_metrics_runner_restart();
+		else
 			bk_metrics_worker_restart();
 		/* A worker that cannot start (database down) is retried with a back-off. */
 		if (bk_now() - s->started < 2) {

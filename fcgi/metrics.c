@@ -13,9 +13,14 @@
 #include "borikan.h"
 
 #define MAX_ROUTES 64
+#define MAX_JOB_KINDS 16
 #define NBUCKETS 12
 static const double bounds[NBUCKETS - 1] = {
 	0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0
+};
+/* Jobs talk to other servers (SMTP, the LMS): seconds rather than milliseconds. */
+static const double job_bounds[NBUCKETS - 1] = {
+	0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0
 };
 static const int statuses[] = {
 	200, 301, 302, 303, 304, 400, 401, 403, 404, 405, 413, 415, 422, 429, 500, 503
@@ -33,6 +38,8 @@ struct shm {
 	struct histogram duration[MAX_ROUTES + 1];
 	struct histogram render;
 	uint64_t worker_restarts;
+	uint64_t runner_restarts;
+	struct histogram job[MAX_JOB_KINDS + 1];	/* by kind; the last: any other */
 };
 
 static struct shm *shm;
@@ -61,12 +68,12 @@ add(uint64_t *p, uint64_t v)
 }
 
 static void
-observe(struct histogram *h, double seconds)
+observe(struct histogram *h, const double *b, double seconds)
 {
 	size_t i;
 
 	for (i = 0; i < NBUCKETS - 1; i++)
-		if (seconds <= bounds[i])
+		if (seconds <= b[i])
 			break;
 	add(&h->bucket[i], 1);
 	add(&h->sum_ns, (uint64_t)(seconds * 1e9));
@@ -87,14 +94,14 @@ bk_metrics_request(int route, int status, double seconds)
 		if (statuses[s] == status)
 			break;
 	add(&shm->requests[route][s], 1);
-	observe(&shm->duration[route], seconds);
+	observe(&shm->duration[route], bounds, seconds);
 }
 
 void
 bk_metrics_render(double seconds)
 {
 	if (shm != NULL)
-		observe(&shm->render, seconds);
+		observe(&shm->render, bounds, seconds);
 }
 
 void
@@ -102,6 +109,24 @@ bk_metrics_worker_restart(void)
 {
 	if (shm != NULL)
 		add(&shm->worker_restarts, 1);
+}
+
+void
+bk_metrics_runner_restart(void)
+{
+	if (shm != NULL)
+		add(&shm->runner_restarts, 1);
+}
+
+/* One job run of the kind at index kind of the runner's table (-1: a kind it lacks). */
+void
+bk_metrics_job(int kind, double seconds)
+{
+	if (shm == NULL)
+		return;
+	if (kind < 0 || kind >= MAX_JOB_KINDS)
+		kind = MAX_JOB_KINDS;
+	observe(&shm->job[kind], job_bounds, seconds);
 }
 
 static uint64_t
@@ -112,7 +137,7 @@ get(const uint64_t *p)
 
 static enum bk_err
 write_histogram(struct bk_buf *b, const char *name, const char *labels,
-    const struct histogram *h)
+    const struct histogram *h, const double *le)
 {
 	uint64_t cum = 0;
 	enum bk_err e = BK_OK;
@@ -122,7 +147,7 @@ write_histogram(struct bk_buf *b, const char *name, const char *labels,
 		cum += get(&h->bucket[i]);
 		if (i < NBUCKETS - 1)
 			e = bk_buf_printf(b, "%s_bucket{%s%sle=\"%g\"} %llu\n", name, labels,
-			    sep, bounds[i], (unsigned long long)cum);
+			    sep, le[i], (unsigned long long)cum);
 		else
 			e = bk_buf_printf(b, "%s_bucket{%s%sle=\"+Inf\"} %llu\n", name,
 			    labels, sep, (unsigned long long)cum);
@@ -173,17 +198,34 @@ bk_metrics_write(struct bk_buf *b)
 			continue;
 		snprintf(labels, sizeof(labels), "route=\"%s\"",
 		    r < bk_nroutes && r < MAX_ROUTES ? bk_routes[r].name : "unmatched");
-		e = write_histogram(b, "borikan_request_duration_seconds", labels, &shm->duration[r]);
+		e = write_histogram(b, "borikan_request_duration_seconds", labels, &shm->duration[r],
+		    bounds);
 	}
 	if (e == BK_OK)
 		e = bk_buf_adds(b, "# HELP borikan_render_seconds Time spent in XSLT transforms.\n"
 		    "# TYPE borikan_render_seconds histogram\n");
 	if (e == BK_OK)
-		e = write_histogram(b, "borikan_render_seconds", "", &shm->render);
+		e = write_histogram(b, "borikan_render_seconds", "", &shm->render, bounds);
 	if (e == BK_OK)
 		e = bk_buf_printf(b, "# HELP borikan_worker_restarts_total Workers the master replaced after they died.\n"
 		    "# TYPE borikan_worker_restarts_total counter\n"
 		    "borikan_worker_restarts_total %llu\n",
 		    (unsigned long long)get(&shm->worker_restarts));
+	if (e == BK_OK)
+		e = bk_buf_printf(b, "# HELP borikan_runner_restarts_total Job runners the master replaced after they died.\n"
+		    "# TYPE borikan_runner_restarts_total counter\n"
+		    "borikan_runner_restarts_total %llu\n",
+		    (unsigned long long)get(&shm->runner_restarts));
+	if (e == BK_OK)
+		e = bk_buf_adds(b, "# HELP borikan_job_duration_seconds Time a job runner spent on a job, by kind.\n"
+		    "# TYPE borikan_job_duration_seconds histogram\n");
+	for (size_t k = 0; k <= MAX_JOB_KINDS && e == BK_OK; k++) {
+		const char *name = k < MAX_JOB_KINDS ? bk_job_kind_name(k) : "other";
+		if (name == NULL || (k == MAX_JOB_KINDS && get(&shm->job[k].count) == 0))
+			continue;
+		snprintf(labels, sizeof(labels), "kind=\"%s\"", name);
+		e = write_histogram(b, "borikan_job_duration_seconds", labels, &shm->job[k],
+		    job_bounds);
+	}
 	return e;
 }

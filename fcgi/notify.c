@@ -31,6 +31,13 @@ struct recipient {
 	char	 name[801];
 };
 
+/* The time limit, in the warning and overdue notices: the due date, and the working days
+ * left (warned) or late (overdue). */
+struct clock_info {
+	const char *due;
+	int	 days;
+};
+
 static const struct bk_mail_config *
 config(void)
 {
@@ -99,7 +106,8 @@ html_of(xmlDocPtr res, xmlNodePtr root)
 /* Renders one mail of kind about rq for to and queues it. */
 static enum bk_err
 queue_one(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
-    const char *kind, long long event, const char *note, const struct recipient *to)
+    const char *kind, long long event, const char *note, const struct clock_info *clock,
+    const struct recipient *to)
 {
 	const struct bk_mail_config *c = config();
 	struct bk_outmail m;
@@ -135,6 +143,12 @@ queue_one(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 	copy_bilingual(root, "step", step != NULL ? bk_def_child(step, "label") : NULL);
 	xmlNewTextChild(root, NULL, BAD_CAST "reason", BAD_CAST(note != NULL ? note : ""));
 	xmlNewTextChild(root, NULL, BAD_CAST "link", BAD_CAST link);
+	if (clock != NULL) {
+		char days[16];
+		snprintf(days, sizeof(days), "%d", clock->days);
+		xmlNewTextChild(root, NULL, BAD_CAST "due", BAD_CAST clock->due);
+		xmlNewTextChild(root, NULL, BAD_CAST "days", BAD_CAST days);
+	}
 	if (bk_render_doc(SHEET_MAIL, doc, "th", &res) != BK_OK ||
 	    (out = xmlDocGetRootElement(res)) == NULL ||
 	    (subject = child_text(out, "subject")) == NULL ||
@@ -200,7 +214,8 @@ form_value(const struct bk_request *rq, const char *name, char *out, size_t size
 /* Mails kind to the holders of role (in the unit the form field names, if any). */
 static enum bk_err
 tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
-    const char *kind, long long event, const char *note, const char *role, const char *unit)
+    const char *kind, long long event, const char *note, const struct clock_info *clock,
+    const char *role, const char *unit)
 {
 	struct recipient *people, first;
 	enum bk_err e;
@@ -209,8 +224,8 @@ tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 	if (strcmp(role, "requester") == 0) {
 		bk_strlcpy(first.email, rq->requester_email, sizeof(first.email));
 		bk_strlcpy(first.name, rq->requester_name, sizeof(first.name));
-		return first.email[0] != '\0' ? queue_one(p, rq, step, kind, event, note, &first) :
-		    BK_OK;
+		return first.email[0] != '\0' ? queue_one(p, rq, step, kind, event, note, clock,
+		    &first) : BK_OK;
 	}
 	if (strcmp(role, "system") == 0)
 		return BK_OK;
@@ -218,9 +233,41 @@ tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 		return BK_ENOMEM;
 	n = holders(role, unit, people, MAX_RECIPIENTS, &e);
 	for (int i = 0; i < n && e == BK_OK; i++)
-		e = queue_one(p, rq, step, kind, event, note, &people[i]);
+		e = queue_one(p, rq, step, kind, event, note, clock, &people[i]);
 	free(people);
 	return e;
+}
+
+/*
+ * Mails kind to who acts at step: an approval's approvers (a role, or the role in the unit
+ * a form field names), else the holders of the step's actor role (or the requester).
+ */
+static enum bk_err
+tell_actors(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
+    const char *kind, long long event, const struct clock_info *clock)
+{
+	char skind[16], actor[32], role[32], field[48], unit[64];
+	xmlNodePtr approvers;
+	enum bk_err e = BK_OK;
+
+	bk_def_attr(step, "kind", skind, sizeof(skind));
+	bk_def_attr(step, "actor", actor, sizeof(actor));
+	if (strcmp(skind, "approval") == 0 && (approvers = bk_def_child(step, "approvers")) != NULL) {
+		for (xmlNodePtr a = approvers->children; a != NULL && e == BK_OK; a = a->next) {
+			if (a->type != XML_ELEMENT_NODE)
+				continue;
+			bk_def_attr(a, "role", role, sizeof(role));
+			unit[0] = '\0';
+			if (bk_def_attr(a, "field", field, sizeof(field))[0] != '\0') {
+				form_value(rq, field, unit, sizeof(unit));
+				if (unit[0] == '\0')
+					continue;
+			}
+			e = tell_role(p, rq, step, kind, event, NULL, clock, role, unit);
+		}
+		return e;
+	}
+	return tell_role(p, rq, step, kind, event, NULL, clock, actor, "");
 }
 
 /*
@@ -233,44 +280,27 @@ enum bk_err
 bk_notify_step(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
     const char *prev_actor, long long event, const char *note)
 {
-	char kind[16], actor[32], role[32], field[48], unit[64];
-	xmlNodePtr approvers;
-	enum bk_err e = BK_OK;
+	char kind[16], actor[32], role[32];
 
 	bk_def_attr(step, "kind", kind, sizeof(kind));
 	bk_def_attr(step, "actor", actor, sizeof(actor));
 	if (strcmp(kind, "end") == 0) {
 		bool rejected = bk_def_attr_is(step, "result", "rejected");
 		return tell_role(p, rq, step, rejected ? "rejected" : "done", event,
-		    rejected ? note : NULL, "requester", "");
+		    rejected ? note : NULL, NULL, "requester", "");
 	}
 	if (strcmp(kind, "notification") == 0) {
 		if (bk_def_attr(step, "notify", role, sizeof(role))[0] == '\0')
 			return BK_OK;
-		return tell_role(p, rq, step, "notify", event, note, role, "");
+		return tell_role(p, rq, step, "notify", event, note, NULL, role, "");
 	}
 	if (strcmp(kind, "start") == 0 || strcmp(kind, "automatic") == 0)
 		return BK_OK;
 	/* The same people acting at the next step need no mail to tell them. */
 	if (prev_actor != NULL && strcmp(prev_actor, actor) == 0)
 		return BK_OK;
-	if (strcmp(kind, "approval") == 0 && (approvers = bk_def_child(step, "approvers")) != NULL) {
-		for (xmlNodePtr a = approvers->children; a != NULL && e == BK_OK; a = a->next) {
-			if (a->type != XML_ELEMENT_NODE)
-				continue;
-			bk_def_attr(a, "role", role, sizeof(role));
-			unit[0] = '\0';
-			if (bk_def_attr(a, "field", field, sizeof(field))[0] != '\0') {
-				form_value(rq, field, unit, sizeof(unit));
-				if (unit[0] == '\0')
-					continue;
-			}
-			e = tell_role(p, rq, step, "approval", event, NULL, role, unit);
-		}
-		return e;
-	}
-	return tell_role(p, rq, step, strcmp(kind, "approval") == 0 ? "approval" : "task", event,
-	    NULL, actor, "");
+	return tell_actors(p, rq, step, strcmp(kind, "approval") == 0 ? "approval" : "task",
+	    event, NULL);
 }
 
 /*
@@ -281,5 +311,28 @@ enum bk_err
 bk_notify_requester(const struct bk_process *p, const struct bk_request *rq, const char *kind,
     long long event, const char *note)
 {
-	return tell_role(p, rq, bk_def_step(p, rq->step), kind, event, note, "requester", "");
+	return tell_role(p, rq, bk_def_step(p, rq->step), kind, event, note, NULL, "requester", "");
+}
+
+/*
+ * The notices of the time limit (sla.c), in the transaction that records them: kind
+ * "warned" (75 % of the limit used; days is the working days left) or "overdue" (days is
+ * the working days late) about rq, at its current step, due on due (YYYY-MM-DD). To who
+ * acts at the step; an overdue request also to the holders of ict-head. A person who is
+ * both gets one mail (the idempotency key names the recipient). BK_OK, or a database error.
+ */
+enum bk_err
+bk_notify_sla(const struct bk_process *p, const struct bk_request *rq, const char *kind,
+    long long event, const char *due, int days)
+{
+	struct clock_info clock = { due, days };
+	xmlNodePtr step = bk_def_step(p, rq->step);
+	enum bk_err e;
+
+	if (step == NULL)
+		return BK_OK;
+	e = tell_actors(p, rq, step, kind, event, &clock);
+	if (e == BK_OK && strcmp(kind, "overdue") == 0)
+		e = tell_role(p, rq, step, kind, event, NULL, &clock, "ict-head", "");
+	return e;
 }

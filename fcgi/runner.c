@@ -10,6 +10,10 @@
  * bookkeeping done in the transaction that marks it done); the LMS jobs of issue 4 are
  * further rows. A kind that cannot run here (mail without BORIKAN_SMTP_URL) is never
  * claimed: its jobs stay queued, and the runner says so once.
+ *
+ * Between jobs, about once a second, the runner offers to queue the periodic jobs
+ * (schedule.c): the SLA check every BORIKAN_SLA_INTERVAL seconds, queued once per interval
+ * by whichever runner looks first, and run like any other job.
  */
 #include "config.h"
 
@@ -22,12 +26,14 @@
 
 #include <curl/curl.h>
 #include <libxml/parser.h>
+#include <libxslt/xslt.h>
 #include <mysql.h>
 #include <sodium.h>
 
 #include "borikan.h"
 
 #define STALE_CHECK_SECONDS 5
+#define TICK_SECONDS 1
 
 static struct bk_mail_config mail_cfg;
 static CURL *curl;
@@ -124,6 +130,31 @@ out:
 	return res;
 }
 
+/* ---- the SLA check (sla.c), queued by the schedule ------------------------------------ */
+
+static bool
+always_ready(void)
+{
+	return true;
+}
+
+static enum bk_job_result
+sla_run(const struct bk_job *job, char *err, size_t errsz)
+{
+	int warned = 0, overdue = 0;
+	enum bk_err e;
+
+	(void)job;
+	e = bk_sla_check(time(NULL), &warned, &overdue);
+	if (warned > 0 || overdue > 0)
+		bk_log(BK_LOG_INFO, "sla-check: warned %d, overdue %d", warned, overdue);
+	if (e == BK_OK)
+		return BK_JOB_DONE;
+	/* What was recorded stays recorded: the next attempt does the rest. */
+	snprintf(err, errsz, "sla-check: %s", bk_strerror(e));
+	return BK_JOB_RETRY;
+}
+
 /* ---- the table of kinds --------------------------------------------------------------------- */
 
 struct kind {
@@ -137,8 +168,16 @@ struct kind {
 static const struct kind kinds[] = {
 	{ "mail", mail_ready, mail_run, mail_done,
 	    "BORIKAN_SMTP_URL is not set: mail jobs stay queued until it is" },
+	{ "sla", always_ready, sla_run, NULL, "" },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+/* The name of the i-th kind of the table (the rows of the job metrics); NULL past the end. */
+const char *
+bk_job_kind_name(size_t i)
+{
+	return i < NKINDS ? kinds[i].name : NULL;
+}
 
 static const struct kind *
 kind_of(const char *name)
@@ -175,6 +214,7 @@ run_one(struct bk_job *job, const char *me, const struct bk_job_tuning *t)
 		res = BK_JOB_FAIL;
 	} else
 		res = k->run(job, err, sizeof(err));
+	bk_metrics_job(k != NULL ? (int)(k - kinds) : -1, bk_now() - t0);
 	if (res == BK_JOB_RETRY)
 		delay = bk_job_backoff(t, job->attempts, randombytes_random());
 	e = bk_job_finish(job, me, res, delay, err, k != NULL ? k->done : NULL);
@@ -199,9 +239,10 @@ bk_runner_run(const struct bk_config *cfg)
 	struct bk_job_tuning tuning;
 	struct sigaction sa;
 	sigset_t term;
-	char me[64], host[32] = "", ready[256] = "";
+	char me[64], host[32] = "", ready[256] = "", xslt_dir[600];
 	bool told[NKINDS] = { false };
-	double last_stale = 0, last_db_error = 0;
+	double last_stale = 0, last_db_error = 0, last_tick = 0;
+	long sla_interval = bk_sla_interval();
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_IGN;
@@ -221,9 +262,17 @@ bk_runner_run(const struct bk_config *cfg)
 	snprintf(me, sizeof(me), "%.31s:%d", host, (int)getpid());
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || (curl = curl_easy_init()) == NULL)
 		return 1;
-	if (bk_db_open(&cfg->db) != BK_OK) {
+	/* The SLA check renders its notices (mail.xsl) about the processes of the catalogue. */
+	bk_log_route_xml_errors();
+	snprintf(xslt_dir, sizeof(xslt_dir), "%s/xslt", cfg->root);
+	if (bk_render_init(xslt_dir) != BK_OK) {
+		curl_easy_cleanup(curl);
+		return 1;
+	}
+	if (bk_db_open(&cfg->db) != BK_OK || bk_catalogue_load() != BK_OK) {
 		bk_log(BK_LOG_ERR, "runner: cannot reach the database; exiting");
 		curl_easy_cleanup(curl);
+		bk_render_free();
 		return 1;
 	}
 	for (size_t i = 0; i < NKINDS; i++) {
@@ -237,8 +286,8 @@ bk_runner_run(const struct bk_config *cfg)
 			bk_strlcpy(ready + strlen(ready), ",", sizeof(ready) - strlen(ready));
 		bk_strlcpy(ready + strlen(ready), kinds[i].name, sizeof(ready) - strlen(ready));
 	}
-	bk_log(BK_LOG_INFO, "runner ready as %s: kinds [%s], lease %ld s", me, ready,
-	    tuning.lease);
+	bk_log(BK_LOG_INFO, "runner ready as %s: kinds [%s], lease %ld s, SLA check every %ld s",
+	    me, ready, tuning.lease, sla_interval);
 
 	for (;;) {
 		struct bk_job job;
@@ -249,6 +298,13 @@ bk_runner_run(const struct bk_config *cfg)
 			if (bk_job_requeue_stale(tuning.lease, &n) == BK_OK && n > 0)
 				bk_log(BK_LOG_WARN, "requeued %llu jobs whose runner stopped", n);
 			last_stale = bk_now();
+		}
+		if (bk_now() - last_tick >= TICK_SECONDS) {
+			bool queued = false;
+			if (bk_schedule_tick("sla-check", "sla", sla_interval, me, &queued) == BK_OK &&
+			    queued)
+				bk_log(BK_LOG_DEBUG, "queued the SLA check of this interval");
+			last_tick = bk_now();
 		}
 		e = ready[0] != '\0' ? bk_job_claim(ready, me, &job) : BK_ENOTFOUND;
 		if (e == BK_OK) {
@@ -268,7 +324,10 @@ bk_runner_run(const struct bk_config *cfg)
 	bk_log(BK_LOG_INFO, "runner %s stopping", me);
 	curl_easy_cleanup(curl);
 	curl_global_cleanup();
+	bk_catalogue_free();
+	bk_render_free();
 	bk_db_close();
+	xsltCleanupGlobals();
 	xmlCleanupParser();
 	mysql_library_end();
 	return 0;

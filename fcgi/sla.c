@@ -8,7 +8,10 @@
  *  - resume: sent again: due_at moves by the working days in (paused day, today], which are
  *    added to paused_days.
  *  - bk_sla_check: open requests past 75 % of their limit get a "warned" event, past their
- *    due date an "overdue" event, each once, each request in its own transaction.
+ *    due date an "overdue" event, each once, each request in its own transaction, with
+ *    the notice mails of notify.c queued in it. The job runners run it every
+ *    BORIKAN_SLA_INTERVAL seconds (schedule.c); it needs the catalogue and the mail
+ *    stylesheet loaded.
  *
  * The clock functions run inside the caller's transaction, on a row the caller locked.
  */
@@ -177,8 +180,9 @@ bk_clock_left(const char *due_iso, time_t now, int *left, bool *overdue)
 	return BK_OK;
 }
 
+/* Records the event action of request id at step; *event is its id. */
 static enum bk_err
-sla_event(long long id, const char *action, const char *step)
+sla_event(long long id, const char *action, const char *step, long long *event)
 {
 	struct bk_q q;
 	enum bk_err e;
@@ -191,7 +195,46 @@ sla_event(long long id, const char *action, const char *step)
 	bk_q_str(&q, step);
 	bk_q_str(&q, NULL);
 	e = bk_q_exec(&q);
+	*event = (long long)bk_q_insert_id(&q);
 	bk_q_done(&q);
+	return e;
+}
+
+/*
+ * Queues the mails of notice kind (event) about request id, in the caller's transaction
+ * (the row is locked): due and days go into the text. A request of a process the
+ * catalogue no longer has is logged and gets no mail; a database error is returned.
+ */
+static enum bk_err
+sla_mail(long long id, const char *kind, long long event, const char *due, int days)
+{
+	char number[64] = "";
+	const struct bk_process *p;
+	struct bk_request rq;
+	struct bk_q q;
+	enum bk_err e;
+	int row;
+
+	bk_q_init(&q, STMT_SLA_NUMBER);
+	bk_q_int(&q, id);
+	bk_q_exec(&q);
+	bk_q_out_str(&q, number, sizeof(number));
+	row = bk_q_fetch(&q);
+	bk_q_done(&q);
+	if (row < 0)
+		return q.err;
+	if (row == 0)
+		return BK_ENOTFOUND;
+	if ((e = bk_request_load(number, false, &rq)) != BK_OK)
+		goto out;
+	if ((p = bk_catalogue_find(rq.process)) == NULL) {
+		bk_log(BK_LOG_WARN, "sla-check: %s: process %s is not in the catalogue; no %s mail",
+		    number, rq.process, kind);
+		goto out;
+	}
+	e = bk_notify_sla(p, &rq, kind, event, due, days);
+out:
+	bk_request_free(&rq);
 	return e;
 }
 
@@ -216,7 +259,7 @@ static enum bk_err
 check_one(const struct bk_holidays *h, bk_day today, long long id, int *w, int *o)
 {
 	char status[12] = "", step[48] = "", due_iso[11] = "";
-	long long sla = 0, warned = 0, overdue = 0;
+	long long sla = 0, warned = 0, overdue = 0, ev = 0;
 	struct bk_q q;
 	enum bk_err e;
 	bk_day due;
@@ -247,23 +290,26 @@ check_one(const struct bk_holidays *h, bk_day today, long long id, int *w, int *
 	}
 	left = bk_workdays_between(h, today, due);	/* negative once past due */
 	/* Used >= 75 % of the limit: (sla - left) / sla >= 3/4. Past due implies it. */
+	/*
+	 * Each notice's mails are queued in this same transaction as its event and its mark:
+	 * committed together, exactly once. A request both warned and overdue in one run (it
+	 * went past due between two checks) gets only the overdue mail.
+	 */
 	if (!warned && (today > due || 4 * (sla - left) >= 3 * sla)) {
-		if ((e = sla_event(id, "warned", step)) != BK_OK ||
+		if ((e = sla_event(id, "warned", step, &ev)) != BK_OK ||
 		    (e = mark(STMT_SLA_WARNED, id)) != BK_OK)
+			goto fail;
+		if (today <= due && (e = sla_mail(id, "warned", ev, due_iso, left)) != BK_OK)
 			goto fail;
 		*w = 1;
 	}
 	if (!overdue && today > due) {
-		if ((e = sla_event(id, "overdue", step)) != BK_OK ||
-		    (e = mark(STMT_SLA_OVERDUE, id)) != BK_OK)
+		if ((e = sla_event(id, "overdue", step, &ev)) != BK_OK ||
+		    (e = mark(STMT_SLA_OVERDUE, id)) != BK_OK ||
+		    (e = sla_mail(id, "overdue", ev, due_iso, -left)) != BK_OK)
 			goto fail;
 		*o = 1;
 	}
-	/*
-	 * Here the notification mail goes in (issue 3, the job queue): enqueue a "warned" or
-	 * "overdue" mail to the assignee and the step's actors in this same transaction, so
-	 * that the event and its mail are committed together, exactly once.
-	 */
 	if ((e = bk_db_commit()) != BK_OK)
 		goto fail;
 	return BK_OK;

@@ -3,21 +3,26 @@
   mail.xsl: the text of a notification mail, Thai first, then English, in one mail.
 
   Input (notify.c):
-    <mail kind="task|approval|returned|done|rejected|notify" lang="th">
+    <mail kind="task|approval|returned|done|rejected|notify|warned|overdue" lang="th">
       <number/> <to-name/> <requester/> <title><th/><en/></title> <step><th/><en/></step>
       <reason/> <link/>
+      <due/> <days/>   (warned and overdue only: the due date YYYY-MM-DD, shown in the
+                        Buddhist era, and the working days left or late)
     </mail>
   Output, which notify.c takes apart:
     <mail><subject/><text/><body><html>…</html></body></mail>
   Every value is copied as text (value-of): the HTML part is escaped like every page.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="dates.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
   <xsl:param name="lang" select="'th'"/>
 
   <xsl:variable name="kind" select="/mail/@kind"/>
+  <!-- dates.xsl's default language; every call here passes its own. -->
+  <xsl:variable name="L" select="'th'"/>
   <xsl:variable name="nl" select="'&#10;'"/>
 
   <!-- The texts of each kind: s = subject, p = the opening sentence. -->
@@ -50,6 +55,14 @@
       <xsl:when test="$k = 'notify.s.en'">News of a request</xsl:when>
       <xsl:when test="$k = 'notify.p.th'">มีความคืบหน้าของคำขอ ตามขั้นตอนด้านล่าง</xsl:when>
       <xsl:when test="$k = 'notify.p.en'">There is news of a request, at the step below.</xsl:when>
+      <xsl:when test="$k = 'warned.s.th'">คำขอใกล้ครบกำหนดเวลาให้บริการ</xsl:when>
+      <xsl:when test="$k = 'warned.s.en'">Request nearly due</xsl:when>
+      <xsl:when test="$k = 'warned.p.th'">คำขอนี้ใช้เวลาไปแล้วกว่าร้อยละ 75 ของกำหนดเวลาให้บริการ และรอท่านดำเนินการในขั้นตอนด้านล่าง</xsl:when>
+      <xsl:when test="$k = 'warned.p.en'">This request has used more than 75 % of its time limit and is waiting for you at the step below.</xsl:when>
+      <xsl:when test="$k = 'overdue.s.th'">คำขอเกินกำหนดเวลาให้บริการ</xsl:when>
+      <xsl:when test="$k = 'overdue.s.en'">Request overdue</xsl:when>
+      <xsl:when test="$k = 'overdue.p.th'">คำขอนี้เกินกำหนดเวลาให้บริการแล้ว และยังรอดำเนินการในขั้นตอนด้านล่าง</xsl:when>
+      <xsl:when test="$k = 'overdue.p.en'">This request is past its time limit and is still waiting at the step below.</xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -74,6 +87,37 @@
       <xsl:when test="$k = 'reason.en'">Reason</xsl:when>
       <xsl:when test="$k = 'link.th'">ดูคำขอ</xsl:when>
       <xsl:when test="$k = 'link.en'">Open the request</xsl:when>
+      <xsl:when test="$k = 'due.th'">กำหนดเสร็จ</xsl:when>
+      <xsl:when test="$k = 'due.en'">Due</xsl:when>
+      <xsl:when test="$k = 'days.th'">ระยะเวลา</xsl:when>
+      <xsl:when test="$k = 'days.en'">Time</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The due date in the Buddhist era, and the working days left or late. -->
+  <xsl:template name="clock-value">
+    <xsl:param name="what"/>
+    <xsl:param name="l"/>
+    <xsl:choose>
+      <xsl:when test="$what = 'due'">
+        <xsl:call-template name="format-date">
+          <xsl:with-param name="date" select="/mail/due"/>
+          <xsl:with-param name="lang" select="$l"/>
+          <xsl:with-param name="be" select="'yes'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$kind = 'overdue' and $l = 'th'">
+        <xsl:value-of select="concat('เกินกำหนด ', /mail/days, ' วันทำการ')"/>
+      </xsl:when>
+      <xsl:when test="$kind = 'overdue'">
+        <xsl:value-of select="concat(/mail/days, ' working days late')"/>
+      </xsl:when>
+      <xsl:when test="$l = 'th'">
+        <xsl:value-of select="concat('เหลืออีก ', /mail/days, ' วันทำการ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat(/mail/days, ' working days left')"/>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -91,10 +135,16 @@
           <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <xsl:if test="normalize-space($v) != '' and (not(self::requester) or $kind = 'task' or $kind = 'approval')">
+      <xsl:if test="normalize-space($v) != '' and (not(self::requester) or $kind = 'task' or $kind = 'approval' or /mail/due)">
         <xsl:call-template name="label"><xsl:with-param name="what" select="$k"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
         <xsl:value-of select="concat(': ', $v, $nl)"/>
       </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="/mail/due | /mail/days">
+      <xsl:call-template name="label"><xsl:with-param name="what" select="local-name()"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
+      <xsl:text>: </xsl:text>
+      <xsl:call-template name="clock-value"><xsl:with-param name="what" select="local-name()"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
+      <xsl:value-of select="$nl"/>
     </xsl:for-each>
     <xsl:call-template name="label"><xsl:with-param name="what" select="'link'"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
     <xsl:value-of select="concat(': ', /mail/link, $nl)"/>
@@ -117,12 +167,18 @@
               <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
-          <xsl:if test="normalize-space($v) != '' and (not(self::requester) or $kind = 'task' or $kind = 'approval')">
+          <xsl:if test="normalize-space($v) != '' and (not(self::requester) or $kind = 'task' or $kind = 'approval' or /mail/due)">
             <tr>
               <th scope="row" align="left"><xsl:call-template name="label"><xsl:with-param name="what" select="$k"/><xsl:with-param name="l" select="$l"/></xsl:call-template></th>
               <td><xsl:value-of select="$v"/></td>
             </tr>
           </xsl:if>
+        </xsl:for-each>
+        <xsl:for-each select="/mail/due | /mail/days">
+          <tr>
+            <th scope="row" align="left"><xsl:call-template name="label"><xsl:with-param name="what" select="local-name()"/><xsl:with-param name="l" select="$l"/></xsl:call-template></th>
+            <td><xsl:call-template name="clock-value"><xsl:with-param name="what" select="local-name()"/><xsl:with-param name="l" select="$l"/></xsl:call-template></td>
+          </tr>
         </xsl:for-each>
       </table>
       <p>
