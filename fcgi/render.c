@@ -35,6 +35,7 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_MAIL] = "mail.xsl",
 	[SHEET_JOBS] = "jobs.xsl",
 	[SHEET_HOLIDAYS] = "holidays.xsl",
+	[SHEET_PUBLIC] = "public.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

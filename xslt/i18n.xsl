@@ -485,6 +485,51 @@
         <m k="err.415.title">ไม่รับข้อมูลประเภทนี้</m>
         <m k="err.415.text">ประเภทของข้อมูลหรือไฟล์ที่ส่งมาไม่ใช่ประเภทที่ระบบรับ</m>
         <m k="err.415.todo">ส่งแบบฟอร์มจากหน้าของระบบ หรือแนบไฟล์ประเภทที่ระบบรับ</m>
+        <!-- public filing, tracking, survey -->
+        <m k="pub.contact">ข้อมูลติดต่อผู้ขอรับบริการ</m>
+        <m k="pub.contact-note">ยื่นคำขอนี้ได้โดยไม่ต้องมีบัญชีผู้ใช้ กรอกชื่อ อีเมล และโทรศัพท์ของท่าน</m>
+        <m k="pub.after">เมื่อยื่นแล้ว ระบบจะส่งลิงก์ยืนยันไปที่อีเมลของท่าน กดลิงก์ภายใน 48 ชั่วโมง แล้วท่านจะได้รับหมายเลขคำขอและรหัสติดตาม</m>
+        <m k="pub.filed.title">ตรวจสอบอีเมลของท่าน</m>
+        <m k="pub.filed.text">เราได้ส่งลิงก์ยืนยันคำขอไปที่อีเมลที่ท่านให้ไว้แล้ว คำขอจะเริ่มดำเนินการเมื่อท่านกดลิงก์นั้นภายใน 48 ชั่วโมง</m>
+        <m k="pub.receipt.title">ยืนยันคำขอเรียบร้อยแล้ว</m>
+        <m k="pub.receipt.text">คำขอของท่านเริ่มดำเนินการแล้ว ระบบได้ส่งหมายเลขคำขอและรหัสติดตามไปที่อีเมลของท่านด้วย</m>
+        <m k="pub.receipt.once">ใช้หมายเลขคำขอคู่กับรหัสติดตามนี้เพื่อติดตามสถานะคำขอ</m>
+        <m k="pub.confirm-used.title">ลิงก์นี้ถูกใช้แล้ว</m>
+        <m k="pub.confirm-used.text">คำขอนี้ได้รับการยืนยันแล้ว หมายเลขคำขอ {0}</m>
+        <m k="pub.confirm-expired.title">ลิงก์หมดอายุแล้ว</m>
+        <m k="pub.confirm-expired.text">ลิงก์ยืนยันใช้ได้ภายใน 48 ชั่วโมงหลังยื่นคำขอ กรุณายื่นคำขอใหม่อีกครั้ง</m>
+        <m k="pub.link-invalid.title">ไม่พบลิงก์นี้</m>
+        <m k="pub.link-invalid.text">ลิงก์ไม่ถูกต้องหรือถูกลบไปแล้ว ตรวจสอบว่าคัดลอกลิงก์มาครบถ้วน</m>
+        <m k="pub.throttled.title">ส่งคำขอบ่อยเกินไป</m>
+        <m k="pub.throttled.text">มีการส่งจากที่อยู่นี้มากเกินกำหนด กรุณาลองใหม่ในอีกประมาณ {0} นาที</m>
+        <m k="pub.track.title">ติดตามสถานะคำขอ</m>
+        <m k="pub.track.text">กรอกหมายเลขคำขอและรหัสติดตามที่ได้รับเมื่อยื่นคำขอ</m>
+        <m k="pub.tracked.title">สถานะคำขอ</m>
+        <m k="pub.tracked.text">คำขอหมายเลข {0}</m>
+        <m k="pub.survey.title">แบบประเมินความพึงพอใจ</m>
+        <m k="pub.survey.text">คำขอหมายเลข {0} กรุณาให้คะแนนความพึงพอใจต่อการให้บริการ</m>
+        <m k="pub.survey-done.title">ขอบคุณสำหรับการประเมิน</m>
+        <m k="pub.survey-done.text">บันทึกผลการประเมินของคำขอ {0} แล้ว คำขอนี้เสร็จสิ้น</m>
+        <m k="pub.survey-used.title">ลิงก์นี้ถูกใช้แล้ว</m>
+        <m k="pub.survey-used.text">ได้รับผลการประเมินของคำขอ {0} แล้ว ลิงก์ประเมินใช้ได้ครั้งเดียว</m>
+        <m k="pub.survey-expired.title">ลิงก์หมดอายุแล้ว</m>
+        <m k="pub.survey-expired.text">ลิงก์ประเมินใช้ได้ภายใน 30 วัน</m>
+        <m k="pub.survey-closed.title">ปิดการประเมินแล้ว</m>
+        <m k="pub.survey-closed.text">คำขอ {0} ได้รับการประเมินแล้วหรือไม่อยู่ในขั้นตอนประเมิน</m>
+        <m k="track.link">ติดตามสถานะคำขอ</m>
+        <m k="track.submit">ตรวจสอบสถานะ</m>
+        <m k="track.not-found">ไม่พบคำขอที่ตรงกับหมายเลขและรหัสติดตามนี้</m>
+        <m k="track.status">สถานะ</m>
+        <m k="track.step">ขั้นตอนปัจจุบัน</m>
+        <m k="track.updated">เปลี่ยนแปลงล่าสุด</m>
+        <m k="survey.comment-label">ข้อเสนอแนะ (ไม่บังคับ ไม่เกิน 1,000 ตัวอักษร)</m>
+        <m k="survey.submit">ส่งผลการประเมิน</m>
+        <m k="survey.err-score">กรุณาเลือกคะแนน 1 ถึง 5</m>
+        <m k="survey.err-comment">ข้อเสนอแนะยาวได้ไม่เกิน 1,000 ตัวอักษร</m>
+        <m k="survey.qr-title">แบบประเมินความพึงพอใจ</m>
+        <m k="survey.qr-text">สแกน QR code ด้วยโทรศัพท์ หรือเปิดลิงก์ด้านล่าง เพื่อประเมินความพึงพอใจ ลิงก์ใช้ได้ครั้งเดียว</m>
+        <m k="survey.open-link">เปิดแบบประเมิน</m>
+        <m k="st.unconfirmed">รอยืนยัน</m>
       </xsl:when>
       <xsl:otherwise>
         <!-- site -->
@@ -910,6 +955,51 @@
         <m k="err.415.title">Unsupported content</m>
         <m k="err.415.text">The data or file sent is not of a type Borikan accepts.</m>
         <m k="err.415.todo">Send the form from Borikan's own page, or attach a file of an accepted type.</m>
+        <!-- public filing, tracking, survey -->
+        <m k="pub.contact">Your contact details</m>
+        <m k="pub.contact-note">You may file this request without an account: give your name, e-mail and phone.</m>
+        <m k="pub.after">After filing, Borikan mails a confirmation link to you. Follow it within 48 hours and you get a request number and a tracking code.</m>
+        <m k="pub.filed.title">Check your e-mail</m>
+        <m k="pub.filed.text">We have mailed a confirmation link to the address you gave. The request starts once you follow it, within 48 hours.</m>
+        <m k="pub.receipt.title">Request confirmed</m>
+        <m k="pub.receipt.text">Your request has started. Its number and tracking code were mailed to you as well.</m>
+        <m k="pub.receipt.once">Use the request number with this tracking code to follow the request.</m>
+        <m k="pub.confirm-used.title">This link was used</m>
+        <m k="pub.confirm-used.text">This request is already confirmed: request number {0}.</m>
+        <m k="pub.confirm-expired.title">This link has expired</m>
+        <m k="pub.confirm-expired.text">A confirmation link works for 48 hours after filing. Please file the request again.</m>
+        <m k="pub.link-invalid.title">Link not found</m>
+        <m k="pub.link-invalid.text">The link is wrong or no longer exists. Check that you copied all of it.</m>
+        <m k="pub.throttled.title">Too many requests</m>
+        <m k="pub.throttled.text">Too many were sent from this address. Please try again in about {0} minutes.</m>
+        <m k="pub.track.title">Track a request</m>
+        <m k="pub.track.text">Enter the request number and the tracking code you got when you filed it.</m>
+        <m k="pub.tracked.title">Request status</m>
+        <m k="pub.tracked.text">Request {0}</m>
+        <m k="pub.survey.title">Satisfaction survey</m>
+        <m k="pub.survey.text">Request {0}: please rate the service you received.</m>
+        <m k="pub.survey-done.title">Thank you for your answer</m>
+        <m k="pub.survey-done.text">Your answer about request {0} is recorded. The request is done.</m>
+        <m k="pub.survey-used.title">This link was used</m>
+        <m k="pub.survey-used.text">The survey of request {0} was already answered: the link works once.</m>
+        <m k="pub.survey-expired.title">This link has expired</m>
+        <m k="pub.survey-expired.text">A survey link works for 30 days.</m>
+        <m k="pub.survey-closed.title">The survey is closed</m>
+        <m k="pub.survey-closed.text">Request {0} was already rated or is not at its survey step.</m>
+        <m k="track.link">Track a request</m>
+        <m k="track.submit">Check the status</m>
+        <m k="track.not-found">No request matches this number and tracking code.</m>
+        <m k="track.status">Status</m>
+        <m k="track.step">Current step</m>
+        <m k="track.updated">Last changed</m>
+        <m k="survey.comment-label">Comments (optional, up to 1,000 characters)</m>
+        <m k="survey.submit">Send</m>
+        <m k="survey.err-score">Choose a score from 1 to 5.</m>
+        <m k="survey.err-comment">Comments may be at most 1,000 characters.</m>
+        <m k="survey.qr-title">Satisfaction survey</m>
+        <m k="survey.qr-text">Scan the QR code with a phone, or open the link below, to rate the service. The link works once.</m>
+        <m k="survey.open-link">Open the survey</m>
+        <m k="st.unconfirmed">Awaiting confirmation</m>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
