@@ -99,10 +99,8 @@ def test_a_visitor_files_a_repair_and_confirms_it_by_the_mailed_link():
     rows = row_of(email)
     assert len(rows) == 1 and rows[0][1:5] == ["", "unconfirmed", "report", "0"], rows
     assert rows[0][5] == "0812345678", "the phone is kept as its digits: %r" % rows[0][5]
-    # Unconfirmed: in nobody's queue.
-    officer = h.Browser()
-    officer.login("pb.officer")
-    assert email not in officer.get("/queue").text
+    # Unconfirmed: in nobody's queue (a queue is the open requests waiting for a role).
+    assert h.sql("SELECT actor_role FROM request WHERE id = %s" % rows[0][0]) == [[""]]
 
     text = mail_to(email, "ยืนยันคำขอ")
     assert "Confirm the request" in text and "ยืนยันคำขอ" in text, text
@@ -125,7 +123,12 @@ def test_a_visitor_files_a_repair_and_confirms_it_by_the_mailed_link():
     trail = h.sql("SELECT action FROM request_event WHERE request_id = %s ORDER BY id" % rows[0][0])
     assert trail == [["submitted"]], trail
     # The officers have a new task, and the visitor a receipt with number and code.
-    assert number in officer.get("/queue").text, "the confirmed request is in no queue"
+    assert h.sql("SELECT actor_role FROM request WHERE id = %s" % rows[0][0]) == [["ict-officer"]]
+    officer = h.Browser()
+    officer.login("pb.officer")
+    assert officer.get("/requests/" + number).status == 200
+    task = mail_to("pb.officer@example.org", number)
+    assert "A request is waiting for you" in task, task
     receipt = mail_to(email, number)
     assert code in receipt and "/track" in receipt, receipt
     S.update(email=email, number=number, code=code, confirm=path, id=rows[0][0])
