@@ -384,6 +384,7 @@ main(int argc, char **argv)
 		{ "set-password", admin_set_password },
 		{ "set-memo-format", admin_set_memo_format },
 		{ "sla-check", admin_sla_check },
+		{ "purge-unconfirmed", admin_purge_unconfirmed },
 	};
 
 	for (size_t i = 0; argc >= 2 && i < sizeof(cmds) / sizeof(cmds[0]); i++) {
@@ -403,7 +404,8 @@ main(int argc, char **argv)
 		    "       borikan-admin grant USERNAME ROLE UNIT_CODE\n"
 		    "       borikan-admin set-password USERNAME < password\n"
 		    "       borikan-admin set-memo-format UNIT_CODE FORMAT\n"
-		    "       borikan-admin sla-check\n");
+		    "       borikan-admin sla-check\n"
+		    "       borikan-admin purge-unconfirmed [DAYS]\n");
 		return 2;
 	}
 	rc = check_dir(argv[2], defs, &n);

@@ -7,4 +7,5 @@ int	admin_grant(int argc, char **argv);
 int	admin_set_password(int argc, char **argv);
 int	admin_set_memo_format(int argc, char **argv);
 int	admin_sla_check(int argc, char **argv);
+int	admin_purge_unconfirmed(int argc, char **argv);
 #endif

@@ -175,6 +175,17 @@ enum bk_stmt {
 	STMT_SCHEDULE_CLAIM,
 	STMT_SCHEDULE_ADVANCE,
 	STMT_SLA_NUMBER,
+	STMT_REQUEST_INSERT_PUBLIC,
+	STMT_REQUEST_LOCK_ID,
+	STMT_REQUEST_CONFIRM,
+	STMT_REQUEST_SURVEY_COMMENT,
+	STMT_TOKEN_INSERT,
+	STMT_TOKEN_LOCK,
+	STMT_TOKEN_GET,
+	STMT_TOKEN_USE,
+	STMT_TOKEN_SURVEY_NONCE,
+	STMT_TRACK,
+	STMT_PURGE_UNCONFIRMED,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -320,6 +331,9 @@ struct bk_role_unit {
 };
 void	bk_step_actor_unit(xmlNodePtr step, const char *form, char *out, size_t size);
 size_t	bk_queue_pairs(const char *roles, struct bk_role_unit *, size_t max);
+enum bk_err bk_engine_rate(const struct bk_process *, struct bk_request *, long score,
+	    const char *comment);
+bool	bk_engine_at_survey(const struct bk_process *, const struct bk_request *);
 
 /* ---- calendar.c: working days over a holiday set (Thailand, UTC+7) ----------------------- */
 typedef int32_t bk_day;		/* days since 1970-01-01 */
@@ -364,7 +378,7 @@ enum bk_err bk_sla_check(time_t now, int *warned, int *overdue);
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
 	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG, SHEET_MAIL, SHEET_JOBS,
-	SHEET_HOLIDAYS, SHEET_ADMIN,
+	SHEET_HOLIDAYS, SHEET_ADMIN, SHEET_PUBLIC,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -442,6 +456,35 @@ enum bk_err bk_notify_requester(const struct bk_process *, const struct bk_reque
 	    const char *kind, long long event, const char *note);
 enum bk_err bk_notify_sla(const struct bk_process *, const struct bk_request *,
 	    const char *kind, long long event, const char *due, int days);
+enum bk_err bk_notify_public(const struct bk_process *, const struct bk_request *,
+	    const char *kind, const char *link, const char *code);
+
+/* ---- token.c: the one-time links of a request (confirmation, survey) ------------------ */
+#define BK_TOKEN_CHARS 52	/* 256 bits in lowercase base32 */
+#define BK_CONFIRM_TTL (48 * 3600)
+#define BK_SURVEY_TTL (30 * 24 * 3600)
+struct bk_token {
+	long long id;
+	long long request_id;
+	char	 purpose[8];
+	long long expired;	/* 1 when past its expiry */
+	long long used;		/* 1 when used */
+	char	 number[64];	/* of the request, "" while unconfirmed */
+	char	 status[12];
+	char	 step[48];
+	char	 process[48];
+};
+enum bk_err bk_token_key_init(const char *path);
+bool	bk_token_hash(const char *token, unsigned char hash[32]);
+enum bk_err bk_token_new(long long request_id, const char *purpose, long ttl,
+	    char out[BK_TOKEN_CHARS + 1]);
+enum bk_err bk_token_find(const unsigned char hash[32], bool lock, struct bk_token *);
+enum bk_err bk_token_use(long long id);
+enum bk_err bk_token_survey(long long request_id, char out[BK_TOKEN_CHARS + 1]);
+
+/* ---- qr.c: a QR code as inline SVG ------------------------------------------------------ */
+#define BK_QR_MARGIN 4		/* modules of quiet zone around the symbol */
+xmlNodePtr bk_qr_svg(xmlNodePtr parent, const char *text, const char *label);
 
 /* ---- runner.c: the job-runner process ---------------------------------------------- */
 struct bk_config;
@@ -632,6 +675,8 @@ void	bk_precsrf_issue(struct bk_req *, char *token, size_t size);
 #define BK_F_CSRF	0x04	/* a POST's csrf field must match the session's */
 #define BK_F_PRECSRF	0x08	/* a POST before sign-in: csrf field matches its cookie */
 #define BK_F_MULTIPART	0x10	/* a POST's body is multipart/form-data, read after sign-in */
+#define BK_F_ANYCSRF	0x20	/* a POST's csrf field: the session's if signed in, else the
+				   pre-sign-in cookie's (routes open to visitors; with BK_F_SESSION) */
 typedef void bk_handler(struct bk_req *);
 struct bk_route {
 	const char *name;	/* metrics label */
@@ -677,6 +722,19 @@ void	h_admin_units_post(struct bk_req *);
 void	h_admin_people(struct bk_req *);
 void	h_admin_people_post(struct bk_req *);
 void	h_attachment_get(struct bk_req *);
+void	h_public_form(struct bk_req *, const struct bk_process *);
+void	h_public_submit(struct bk_req *, const struct bk_process *);
+void	h_confirm(struct bk_req *);
+void	h_track(struct bk_req *);
+void	h_survey(struct bk_req *);
+void	h_survey_post(struct bk_req *);
+void	bk_survey_xml(xmlNodePtr parent, const struct bk_process *, const struct bk_request *);
+void	bk_request_form_page(struct bk_req *, int status, const struct bk_process *,
+	    struct json_t *values, const struct bk_field_error *, size_t nerr,
+	    const char *submission, const char *const requester[3]);
+xmlNodePtr bk_request_form_of(const struct bk_process *);
+enum bk_err bk_request_next_number(const struct bk_process *, char *number, size_t size);
+void	bk_tracking_code(char *code, size_t size, unsigned char hash[32]);
 void	bk_attachments_xml(xmlNodePtr parent, const struct bk_request *, const struct bk_req *);
 void	bk_request_page(struct bk_req *, int status, const struct bk_process *,
 	    const struct bk_request *, const char *error);

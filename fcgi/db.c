@@ -32,7 +32,8 @@
 	    " FROM request r"
 #define LOG_RANGE \
 	    " WHERE r.created_at >= CONVERT_TZ(?, '+07:00', @@session.time_zone)" \
-	    " AND r.created_at < CONVERT_TZ(?, '+07:00', @@session.time_zone)"
+	    " AND r.created_at < CONVERT_TZ(?, '+07:00', @@session.time_zone)" \
+	    " AND r.status <> 'unconfirmed'"
 
 static const char *const sql[STMT__COUNT] = {
 	[STMT_PING] = "SELECT 1",
@@ -433,6 +434,51 @@ static const char *const sql[STMT__COUNT] = {
 	    "UPDATE schedule SET next_run_at = FROM_UNIXTIME(?), last_run_at = NOW(6),"
 	    " last_runner = ? WHERE name = ?",
 	[STMT_SLA_NUMBER] = "SELECT number FROM request WHERE id = ?",
+	/* Public filing (h_public.c): a request without a number until its link is followed. */
+	[STMT_REQUEST_INSERT_PUBLIC] =
+	    "INSERT INTO request (number, process_code, process_version, requester_id,"
+	    " requester_name, requester_email, requester_phone, status, step_id, form, secret_hash,"
+	    " submission, created_at, updated_at)"
+	    " VALUES (NULL, ?, ?, NULL, ?, ?, ?, 'unconfirmed', ?, ?, ?, ?, NOW(6), NOW(6))",
+	[STMT_REQUEST_LOCK_ID] =
+	    "SELECT r.id, COALESCE(r.number, ''), r.process_code, COALESCE(r.requester_id, 0),"
+	    " r.requester_name, r.requester_email, r.status, r.step_id, COALESCE(r.assignee_id, 0),"
+	    " r.form, r.version, COALESCE(r.satisfaction, 0),"
+	    " DATE_FORMAT(r.created_at, '%Y-%m-%dT%H:%i:%s'),"
+	    " DATE_FORMAT(r.updated_at, '%Y-%m-%dT%H:%i:%s')"
+	    " FROM request r WHERE r.id = ? FOR UPDATE",
+	/* Confirmed: numbered, with its tracking code, filed now (the clock counts from here). */
+	[STMT_REQUEST_CONFIRM] =
+	    "UPDATE request SET number = ?, status = 'open', secret_hash = ?, created_at = NOW(6),"
+	    " updated_at = NOW(6) WHERE id = ? AND status = 'unconfirmed'",
+	[STMT_REQUEST_SURVEY_COMMENT] =
+	    "UPDATE request SET satisfaction_comment = NULLIF(?, '') WHERE id = ?",
+	[STMT_TOKEN_INSERT] =
+	    "INSERT INTO request_token (token_hash, request_id, purpose, nonce, created_at,"
+	    " expires_at) VALUES (?, ?, ?, ?, NOW(6), NOW(6) + INTERVAL ? SECOND)",
+	[STMT_TOKEN_LOCK] =
+	    "SELECT t.id, t.request_id, t.purpose, t.expires_at <= NOW(6), t.used_at IS NOT NULL,"
+	    " COALESCE(r.number, ''), r.status, r.step_id, r.process_code"
+	    " FROM request_token t JOIN request r ON r.id = t.request_id"
+	    " WHERE t.token_hash = ? FOR UPDATE",
+	[STMT_TOKEN_GET] =
+	    "SELECT t.id, t.request_id, t.purpose, t.expires_at <= NOW(6), t.used_at IS NOT NULL,"
+	    " COALESCE(r.number, ''), r.status, r.step_id, r.process_code"
+	    " FROM request_token t JOIN request r ON r.id = t.request_id"
+	    " WHERE t.token_hash = ?",
+	[STMT_TOKEN_USE] =
+	    "UPDATE request_token SET used_at = NOW(6) WHERE id = ? AND used_at IS NULL",
+	[STMT_TOKEN_SURVEY_NONCE] =
+	    "SELECT nonce FROM request_token WHERE request_id = ? AND purpose = 'survey'"
+	    " AND used_at IS NULL AND expires_at > NOW(6) AND nonce IS NOT NULL"
+	    " ORDER BY id DESC LIMIT 1",
+	/* Public tracking: only what the page may show, and the hash to compare. */
+	[STMT_TRACK] =
+	    "SELECT process_code, status, step_id, DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%s'),"
+	    " secret_hash FROM request WHERE number = ? AND status <> 'unconfirmed'",
+	[STMT_PURGE_UNCONFIRMED] =
+	    "DELETE FROM request WHERE status = 'unconfirmed'"
+	    " AND created_at < NOW(6) - INTERVAL ? DAY",
 };
 
 static MYSQL *conn;

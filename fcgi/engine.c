@@ -660,6 +660,49 @@ record_memo(struct bk_request *rq, const struct bk_req *r, xmlNodePtr step)
 	return BK_OK;
 }
 
+/* The requester's score moves the request past its survey step, then saves it. */
+static enum bk_err
+rate(const struct bk_process *p, struct bk_request *rq, long long person, long score,
+    const char *note)
+{
+	char to[48];
+	enum bk_err e;
+
+	rq->satisfaction = score;
+	if (!target(rq, bk_def_step(p, rq->step), NULL, to, sizeof(to)))
+		return BK_EINVAL;
+	if ((e = move(p, rq, to, person, "rated", note)) != BK_OK)
+		return e;
+	return save(p, rq);
+}
+
+/* Is rq open at a survey step its requester answers? */
+bool
+bk_engine_at_survey(const struct bk_process *p, const struct bk_request *rq)
+{
+	xmlNodePtr step = bk_def_step(p, rq->step);
+
+	return step != NULL && strcmp(rq->status, "open") == 0 &&
+	    bk_def_attr_is(step, "kind", "survey") && bk_def_attr_is(step, "actor", "requester");
+}
+
+/*
+ * The requester's answer through a survey link (no session: the link is the key, and the
+ * caller checked it): score 1-5 and an optional comment, as the rate action of the
+ * request page with the requester as the actor. BK_EINVAL when rq is not at its survey
+ * step (answered meanwhile), BK_ETOOBIG for a score out of range; else as move().
+ */
+enum bk_err
+bk_engine_rate(const struct bk_process *p, struct bk_request *rq, long score,
+    const char *comment)
+{
+	if (!bk_engine_at_survey(p, rq))
+		return BK_EINVAL;
+	if (score < 1 || score > 5)
+		return BK_ETOOBIG;
+	return rate(p, rq, rq->requester_id, score, comment);
+}
+
 /*
  * Performs action for the signed-in person. BK_EINVAL (the page answers 403) when the
  * person may not do it now, whatever the page they came from showed.
@@ -750,10 +793,7 @@ bk_engine_act(const struct bk_process *p, struct bk_request *rq, const struct bk
 	} else if (strcmp(action, "rate") == 0 && a.rate) {
 		if (arg == NULL || bk_parse_long(arg, 1, 5, &score) != BK_OK)
 			return BK_ETOOBIG;
-		rq->satisfaction = score;
-		if (!target(rq, step, NULL, to, sizeof(to)))
-			return BK_EINVAL;
-		e = move(p, rq, to, me, "rated", note);
+		return rate(p, rq, me, score, note);
 	} else
 		return BK_EINVAL;
 	if (e != BK_OK)

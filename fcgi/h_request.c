@@ -123,8 +123,9 @@ startable(struct bk_req *r)
 	return p;
 }
 
-static xmlNodePtr
-request_form_of(const struct bk_process *p)
+/* The form a requester fills in to start p (the form of its first step), or NULL. */
+xmlNodePtr
+bk_request_form_of(const struct bk_process *p)
 {
 	char first[48];
 
@@ -132,19 +133,36 @@ request_form_of(const struct bk_process *p)
 	return bk_def_form_of(p, first);
 }
 
-static void
-form_page(struct bk_req *r, int status, const struct bk_process *p, json_t *values,
-    const struct bk_field_error *errs, size_t nerr, const char *submission)
+/*
+ * The request form of p as the response, with what was typed (values, or NULL) and its
+ * errors. submission is the form's id (NULL: a new one). For a visitor who is not signed
+ * in, requester (or NULL) holds the name, e-mail and phone typed, and the form carries
+ * the pre-sign-in CSRF token.
+ */
+void
+bk_request_form_page(struct bk_req *r, int status, const struct bk_process *p,
+    json_t *values, const struct bk_field_error *errs, size_t nerr, const char *submission,
+    const char *const requester[3])
 {
 	xmlNodePtr root;
 	xmlDocPtr doc = bk_page_new("request-form", &root);
-	char fresh[33];
+	char fresh[33], token[65];
 
 	if (doc == NULL) {
 		bk_req_error(r, 500);
 		return;
 	}
 	bk_page_session(r, root);
+	if (!r->sess.valid) {
+		xmlNodePtr v = xmlNewTextChild(root, NULL, BAD_CAST "visitor", NULL);
+		bk_precsrf_issue(r, token, sizeof(token));
+		add_prop(v, "csrf", token);
+		if (requester != NULL) {
+			add_prop(v, "name", requester[0] != NULL ? requester[0] : "");
+			add_prop(v, "email", requester[1] != NULL ? requester[1] : "");
+			add_prop(v, "phone", requester[2] != NULL ? requester[2] : "");
+		}
+	}
 	if (submission == NULL) {
 		unsigned char raw[16];
 		randombytes_buf(raw, sizeof(raw));
@@ -170,13 +188,40 @@ form_page(struct bk_req *r, int status, const struct bk_process *p, json_t *valu
 	xmlFreeDoc(doc);
 }
 
+/*
+ * A visitor who is not signed in: the public form of a public process (h_public.c), else
+ * sign in first. NULL when the request was answered.
+ */
+static const struct bk_process *
+visitor(struct bk_req *r, bool post)
+{
+	const struct bk_process *p = bk_catalogue_find(r->capture);
+	char next[600];
+
+	if (p != NULL && bk_def_is_public(p) && strcmp(p->group, "service") == 0 &&
+	    bk_def_first_step(p) != NULL) {
+		if (post)
+			h_public_submit(r, p);
+		else
+			h_public_form(r, p);
+		return NULL;
+	}
+	if (post) {
+		bk_req_error(r, 403);
+		return NULL;
+	}
+	snprintf(next, sizeof(next), "/login?next=%s", r->path);
+	bk_req_redirect(r, next);
+	return NULL;
+}
+
 void
 h_request_form(struct bk_req *r)
 {
-	const struct bk_process *p = startable(r);
+	const struct bk_process *p = r->sess.valid ? startable(r) : visitor(r, false);
 
 	if (p != NULL)
-		form_page(r, 200, p, NULL, NULL, 0, NULL);
+		bk_request_form_page(r, 200, p, NULL, NULL, 0, NULL, NULL);
 }
 
 static bool
@@ -203,7 +248,61 @@ find_submission(const char *submission, char *number, size_t size)
 	bk_q_out_str(&q, number, size);
 	row = bk_q_fetch(&q);
 	bk_q_done(&q);
-	return row == 1;
+	return row == 1 && number[0] != '\0';	/* "": a visitor's, not yet confirmed */
+}
+
+/*
+ * A tracking code for a receipt (10 characters of an alphabet without look-alikes) into
+ * code, and its SHA-256 into hash: only the hash is kept.
+ */
+void
+bk_tracking_code(char *code, size_t size, unsigned char hash[32])
+{
+	static const char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+	code[0] = '\0';
+	for (size_t i = 0; i + 1 < size && i < 10; i++) {
+		code[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+		code[i + 1] = '\0';
+	}
+	crypto_hash_sha256(hash, (const unsigned char *)code, strlen(code));
+}
+
+/*
+ * The next number of process p this Buddhist-era year, "<code>-<year>-<seq>", into
+ * number. Runs in the caller's transaction: the counter row stays locked until COMMIT, so
+ * numbers are given one at a time, and a rollback gives the number back. BK_OK, BK_EINVAL
+ * (a number that cannot be written), or a database error.
+ */
+enum bk_err
+bk_request_next_number(const struct bk_process *p, char *number, size_t size)
+{
+	long long seq = 0;
+	int year = be_year();
+	struct bk_q q;
+	enum bk_err e;
+
+	bk_q_init(&q, STMT_COUNTER_NEXT);
+	bk_q_str(&q, p->code);
+	bk_q_int(&q, year);
+	e = bk_q_exec(&q);
+	bk_q_done(&q);
+	if (e != BK_OK)
+		return e;
+	bk_q_init(&q, STMT_COUNTER_GET);
+	bk_q_str(&q, p->code);
+	bk_q_int(&q, year);
+	bk_q_exec(&q);
+	bk_q_out_int(&q, &seq);
+	if (bk_q_fetch(&q) != 1)
+		e = q.err != BK_OK ? q.err : BK_EDB;
+	bk_q_done(&q);
+	if (e != BK_OK)
+		return e;
+	if (seq < 1 || seq > 9999999 || year < 2500 || year > 9999 ||
+	    (size_t)snprintf(number, size, "%.40s-%04d-%05d", p->code, year, (int)seq) >= size)
+		return BK_EINVAL;
+	return BK_OK;
 }
 
 /* One try at creating the request; the caller retries on BK_ERETRY. */
@@ -211,20 +310,13 @@ static enum bk_err
 create(struct bk_req *r, const struct bk_process *p, const char *form_json,
     const char *submission, struct bk_request *rq, char *secret, size_t secretsz)
 {
-	static const char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 	unsigned char hash[32];
-	char name[201] = "", email[255] = "";
-	long long seq = 0;
-	int year = be_year();
+	char name[201] = "", email[255] = "", number[64];
 	struct bk_q q;
 	enum bk_err e;
 
 	/* The tracking code, printed on the receipt; only its hash is kept. */
-	for (size_t i = 0; i + 1 < secretsz && i < 10; i++) {
-		secret[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
-		secret[i + 1] = '\0';
-	}
-	crypto_hash_sha256(hash, (const unsigned char *)secret, strlen(secret));
+	bk_tracking_code(secret, secretsz, hash);
 
 	if ((e = bk_db_begin()) != BK_OK)
 		return e;
@@ -238,32 +330,11 @@ create(struct bk_req *r, const struct bk_process *p, const char *form_json,
 	bk_q_done(&q);
 	if (e != BK_OK)
 		goto fail;
-	/* The counter row stays locked until COMMIT: numbers are given one at a time. */
-	bk_q_init(&q, STMT_COUNTER_NEXT);
-	bk_q_str(&q, p->code);
-	bk_q_int(&q, year);
-	e = bk_q_exec(&q);
-	bk_q_done(&q);
-	if (e != BK_OK)
-		goto fail;
-	bk_q_init(&q, STMT_COUNTER_GET);
-	bk_q_str(&q, p->code);
-	bk_q_int(&q, year);
-	bk_q_exec(&q);
-	bk_q_out_int(&q, &seq);
-	if (bk_q_fetch(&q) != 1)
-		e = q.err != BK_OK ? q.err : BK_EDB;
-	bk_q_done(&q);
-	if (e != BK_OK)
+	if ((e = bk_request_next_number(p, number, sizeof(number))) != BK_OK)
 		goto fail;
 
 	memset(rq, 0, sizeof(*rq));
-	if (seq < 1 || seq > 9999999 || year < 2500 || year > 9999 ||
-	    (size_t)snprintf(rq->number, sizeof(rq->number), "%.40s-%04d-%05d", p->code, year,
-	    (int)seq) >= sizeof(rq->number)) {
-		e = BK_EINVAL;
-		goto fail;
-	}
+	bk_strlcpy(rq->number, number, sizeof(rq->number));
 	bk_strlcpy(rq->process, p->code, sizeof(rq->process));
 	rq->requester_id = r->sess.person_id;
 	bk_strlcpy(rq->requester_name, name, sizeof(rq->requester_name));
@@ -301,7 +372,7 @@ fail:
 void
 h_request_submit(struct bk_req *r)
 {
-	const struct bk_process *p = startable(r);
+	const struct bk_process *p = r->sess.valid ? startable(r) : visitor(r, true);
 	const char *submission = bk_req_form(r, "submission");
 	struct bk_field_error errs[BK_MAX_FIELD_ERRORS];
 	struct bk_request rq;
@@ -321,13 +392,13 @@ h_request_submit(struct bk_req *r)
 		bk_req_redirect(r, where);
 		return;
 	}
-	nerr = bk_form_validate(request_form_of(p), r, &values, errs, BK_MAX_FIELD_ERRORS);
+	nerr = bk_form_validate(bk_request_form_of(p), r, &values, errs, BK_MAX_FIELD_ERRORS);
 	if (nerr == (size_t)-1) {
 		bk_req_error(r, 500);
 		return;
 	}
 	if (nerr > 0) {
-		form_page(r, 422, p, values, errs, nerr, submission);
+		bk_request_form_page(r, 422, p, values, errs, nerr, submission, NULL);
 		json_decref(values);
 		return;
 	}
@@ -575,6 +646,7 @@ bk_request_page(struct bk_req *r, int status, const struct bk_process *p,
 	}
 	add_events(root, rq->id);
 	bk_memo_xml(root, rq->id);
+	bk_survey_xml(root, p, rq);
 	add_clock(root, rq);
 	bk_attachments_xml(root, rq, r);
 	if (rq->assignee_id != 0) {

@@ -65,7 +65,7 @@ usage(void)
 	    "environment: BORIKAN_DB_SOCKET, BORIKAN_DB_NAME, BORIKAN_DB_USER,\n"
 	    "             BORIKAN_DB_PASSWORD_FILE, BORIKAN_SMTP_URL, BORIKAN_MAIL_FROM,\n"
 	    "             BORIKAN_BASE_URL, BORIKAN_SMTP_TLS, BORIKAN_SMTP_TIMEOUT,\n"
-	    "             BORIKAN_FILES, BORIKAN_SLA_INTERVAL\n");
+	    "             BORIKAN_FILES, BORIKAN_SLA_INTERVAL, BORIKAN_TOKEN_KEY_FILE\n");
 	exit(2);
 }
 
@@ -204,6 +204,29 @@ files_dir(void)
 		    chmod(dirs[i], 02750) != 0))
 			fatal("cannot give the attachment store to the workers");
 	}
+}
+
+/*
+ * The key of the survey links (token.c): BORIKAN_TOKEN_KEY_FILE, by default token.key
+ * beside the attachment store (<var>/token.key), made on first start. Read here, before
+ * the workers fork (they inherit it) and whatever user they run as.
+ */
+static void
+token_key(void)
+{
+	const char *v = getenv("BORIKAN_TOKEN_KEY_FILE");
+	char path[600], *slash;
+
+	if (v != NULL && *v != '\0')
+		bk_strlcpy(path, v, sizeof(path));
+	else {
+		bk_strlcpy(path, cfg.files, sizeof(path));
+		if ((slash = strrchr(path, '/')) == NULL || strlen(path) + 11 >= sizeof(path))
+			fatal("set BORIKAN_TOKEN_KEY_FILE");
+		bk_strlcpy(slash, "/token.key", sizeof(path) - (size_t)(slash - path));
+	}
+	if (bk_token_key_init(path) != BK_OK)
+		fatal("cannot read or make the token key (BORIKAN_TOKEN_KEY_FILE)");
 }
 
 /* The socket nginx connects to: readable and writable by its group only. */
@@ -401,6 +424,7 @@ main(int argc, char **argv)
 		fatal("FCGX_Init");
 	open_socket();
 	files_dir();
+	token_key();
 
 	/* Our own process group, so that stop() reaches retiring workers too. */
 	setpgid(0, 0);

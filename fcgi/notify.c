@@ -103,17 +103,24 @@ html_of(xmlDocPtr res, xmlNodePtr root)
 	return s;
 }
 
+/* The public mails: their link and code, and the tag that names them in the key. */
+struct extra {
+	const char *link;	/* instead of the request's page */
+	const char *code;	/* the tracking code (a receipt) */
+	const char *tag;	/* instead of the event id */
+};
+
 /* Renders one mail of kind about rq for to and queues it. */
 static enum bk_err
 queue_one(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
     const char *kind, long long event, const char *note, const struct clock_info *clock,
-    const struct recipient *to)
+    const struct recipient *to, const struct extra *x)
 {
 	const struct bk_mail_config *c = config();
 	struct bk_outmail m;
 	xmlDocPtr doc = NULL, res = NULL;
 	xmlNodePtr root, out;
-	char link[400], key[191], *subject = NULL;
+	char link[400], key[191], ref[64], ev[48], *subject = NULL;
 	enum bk_err e = BK_OK;
 
 	memset(&m, 0, sizeof(m));
@@ -122,16 +129,28 @@ queue_one(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 		    rq->number);
 		return BK_OK;
 	}
-	/* The key names the recipient; a long address is named by its hash to fit. */
-	if ((size_t)snprintf(key, sizeof(key), "mail:%s:%lld:%s", rq->number, event,
-	    to->email) >= sizeof(key)) {
+	/* The key names the request (its id while it has no number), the event and the
+	 * recipient; a long address is named by its hash to fit. */
+	if (rq->number[0] != '\0')
+		bk_strlcpy(ref, rq->number, sizeof(ref));
+	else
+		snprintf(ref, sizeof(ref), "#%lld", rq->id);
+	if (x != NULL && x->tag != NULL)
+		bk_strlcpy(ev, x->tag, sizeof(ev));
+	else
+		snprintf(ev, sizeof(ev), "%lld", event);
+	if ((size_t)snprintf(key, sizeof(key), "mail:%s:%s:%s", ref, ev, to->email) >=
+	    sizeof(key)) {
 		unsigned char h[32];
 		char hex[65];
 		crypto_hash_sha256(h, (const unsigned char *)to->email, strlen(to->email));
 		bk_hex(h, sizeof(h), hex);
-		snprintf(key, sizeof(key), "mail:%s:%lld:%s", rq->number, event, hex);
+		snprintf(key, sizeof(key), "mail:%s:%s:%s", ref, ev, hex);
 	}
-	snprintf(link, sizeof(link), "%s/requests/%s", c->base_url, rq->number);
+	if (x != NULL && x->link != NULL)
+		bk_strlcpy(link, x->link, sizeof(link));
+	else
+		snprintf(link, sizeof(link), "%s/requests/%s", c->base_url, rq->number);
 	if ((doc = bk_page_new("mail", &root)) == NULL)
 		return BK_ENOMEM;
 	xmlNewProp(root, BAD_CAST "kind", BAD_CAST kind);
@@ -149,6 +168,8 @@ queue_one(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 		xmlNewTextChild(root, NULL, BAD_CAST "due", BAD_CAST clock->due);
 		xmlNewTextChild(root, NULL, BAD_CAST "days", BAD_CAST days);
 	}
+	if (x != NULL && x->code != NULL)
+		xmlNewTextChild(root, NULL, BAD_CAST "code", BAD_CAST x->code);
 	if (bk_render_doc(SHEET_MAIL, doc, "th", &res) != BK_OK ||
 	    (out = xmlDocGetRootElement(res)) == NULL ||
 	    (subject = child_text(out, "subject")) == NULL ||
@@ -160,7 +181,7 @@ queue_one(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 	bk_strlcpy(m.to, to->email, sizeof(m.to));
 	bk_strlcpy(m.to_name, to->name, sizeof(m.to_name));
 	bk_strlcpy(m.subject, subject, sizeof(m.subject));
-	e = bk_mail_queue(c, key, rq->number, &m);
+	e = bk_mail_queue(c, key, ref, &m);
 	if (e == BK_EINVAL) {
 		bk_log(BK_LOG_WARN, "mail %s about %s: refused; not queued", kind, rq->number);
 		e = BK_OK;
@@ -213,9 +234,9 @@ form_value(const struct bk_request *rq, const char *name, char *out, size_t size
 
 /* Mails kind to the holders of role (in the unit the form field names, if any). */
 static enum bk_err
-tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
+tell_role_x(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
     const char *kind, long long event, const char *note, const struct clock_info *clock,
-    const char *role, const char *unit)
+    const char *role, const char *unit, const struct extra *x)
 {
 	struct recipient *people, first;
 	enum bk_err e;
@@ -225,7 +246,7 @@ tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 		bk_strlcpy(first.email, rq->requester_email, sizeof(first.email));
 		bk_strlcpy(first.name, rq->requester_name, sizeof(first.name));
 		return first.email[0] != '\0' ? queue_one(p, rq, step, kind, event, note, clock,
-		    &first) : BK_OK;
+		    &first, x) : BK_OK;
 	}
 	if (strcmp(role, "system") == 0)
 		return BK_OK;
@@ -233,9 +254,59 @@ tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr st
 		return BK_ENOMEM;
 	n = holders(role, unit, people, MAX_RECIPIENTS, &e);
 	for (int i = 0; i < n && e == BK_OK; i++)
-		e = queue_one(p, rq, step, kind, event, note, clock, &people[i]);
+		e = queue_one(p, rq, step, kind, event, note, clock, &people[i], x);
 	free(people);
 	return e;
+}
+
+static enum bk_err
+tell_role(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
+    const char *kind, long long event, const char *note, const struct clock_info *clock,
+    const char *role, const char *unit)
+{
+	return tell_role_x(p, rq, step, kind, event, note, clock, role, unit, NULL);
+}
+
+/*
+ * The requester of rq has arrived at a survey step: a one-time survey link (token.c,
+ * valid BK_SURVEY_TTL) is made in this transaction and mailed. Without a token key the
+ * requester is told of the step as of any task.
+ */
+static enum bk_err
+tell_survey(const struct bk_process *p, const struct bk_request *rq, xmlNodePtr step,
+    long long event)
+{
+	char token[BK_TOKEN_CHARS + 1], link[400];
+	struct extra x = { link, NULL, NULL };
+	enum bk_err e;
+
+	e = bk_token_new(rq->id, "survey", BK_SURVEY_TTL, token);
+	if (e == BK_EINVAL) {
+		bk_log(BK_LOG_WARN, "survey of %s: no token key; no survey link", rq->number);
+		return tell_role(p, rq, step, "task", event, NULL, NULL, "requester", "");
+	}
+	if (e != BK_OK)
+		return e;
+	snprintf(link, sizeof(link), "%s/survey/%s", config()->base_url, token);
+	sodium_memzero(token, sizeof(token));
+	e = tell_role_x(p, rq, step, "survey", event, NULL, NULL, "requester", "", &x);
+	sodium_memzero(link, sizeof(link));
+	return e;
+}
+
+/*
+ * The mails of a visitor's request, to its requester: kind "confirm" (link: the
+ * confirmation link), "receipt" (link: the tracking page, code: the tracking code).
+ * BK_OK, or a database error.
+ */
+enum bk_err
+bk_notify_public(const struct bk_process *p, const struct bk_request *rq, const char *kind,
+    const char *link, const char *code)
+{
+	struct extra x = { link, code, kind };
+
+	return tell_role_x(p, rq, bk_def_step(p, rq->step), kind, 0, NULL, NULL, "requester", "",
+	    &x);
 }
 
 /*
@@ -296,6 +367,8 @@ bk_notify_step(const struct bk_process *p, const struct bk_request *rq, xmlNodeP
 	}
 	if (strcmp(kind, "start") == 0 || strcmp(kind, "automatic") == 0)
 		return BK_OK;
+	if (strcmp(kind, "survey") == 0 && strcmp(actor, "requester") == 0)
+		return tell_survey(p, rq, step, event);
 	/* The same people acting at the next step need no mail to tell them. */
 	if (prev_actor != NULL && strcmp(prev_actor, actor) == 0)
 		return BK_OK;

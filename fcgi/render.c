@@ -39,6 +39,7 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_JOBS] = "jobs.xsl",
 	[SHEET_HOLIDAYS] = "holidays.xsl",
 	[SHEET_ADMIN] = "admin.xsl",
+	[SHEET_PUBLIC] = "public.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

@@ -38,8 +38,10 @@ const struct bk_route bk_routes[] = {
 	{ "logout",	BK_POST, "/logout",		keys_none, h_logout, LC, NULL },
 	{ "account",	BK_GET,  "/account",		keys_account, h_account, L, NULL },
 	{ "password",	BK_POST, "/account/password",	keys_none, h_password, LC, NULL },
-	{ "request-form", BK_GET, "/processes/{code}/request", keys_lang, h_request_form, L, NULL },
-	{ "request-submit", BK_POST, "/processes/{code}/request", keys_none, h_request_submit, LC, NULL },
+	/* Open to visitors for a public process (h_request.c sends the others to sign in). */
+	{ "request-form", BK_GET, "/processes/{code}/request", keys_lang, h_request_form, S, NULL },
+	{ "request-submit", BK_POST, "/processes/{code}/request", keys_none, h_request_submit,
+	    S | BK_F_ANYCSRF, NULL },
 	{ "request",	BK_GET,  "/requests/{code}",	keys_request, h_request_view, L, NULL },
 	{ "request-act", BK_POST, "/requests/{code}",	keys_none, h_request_act, LC, NULL },
 	{ "queue",	BK_GET,  "/queue",		keys_page, h_queue, L, NULL },
@@ -60,6 +62,12 @@ const struct bk_route bk_routes[] = {
 	    h_attachment_upload, LC | BK_F_MULTIPART, NULL },
 	{ "attachment",	BK_GET,  "/requests/{code}/attachments/{id}", keys_none,
 	    h_attachment_get, L, NULL },
+	/* Public links: the token in the path is the key (h_public.c). */
+	{ "confirm",	BK_GET,  "/confirm/{code}",	keys_lang, h_confirm, 0, NULL },
+	{ "track-form",	BK_GET,  "/track",		keys_lang, h_track, 0, NULL },
+	{ "track",	BK_POST, "/track",		keys_none, h_track, BK_F_PRECSRF, NULL },
+	{ "survey-form", BK_GET, "/survey/{code}",	keys_lang, h_survey, 0, NULL },
+	{ "survey",	BK_POST, "/survey/{code}",	keys_none, h_survey_post, BK_F_PRECSRF, NULL },
 };
 const size_t bk_nroutes = sizeof(bk_routes) / sizeof(bk_routes[0]);
 
@@ -158,6 +166,14 @@ guard(struct bk_req *r, const struct bk_route *rt, unsigned method)
 	}
 	if (method == BK_POST && (rt->flags & BK_F_CSRF) && !bk_csrf_ok(r)) {
 		bk_log(BK_LOG_WARN, "req %s: CSRF token missing or wrong", r->id);
+		bk_req_error(r, 403);
+		return false;
+	}
+	/* Open to visitors and to signed-in people alike: each proves it with its own token. */
+	if (method == BK_POST && (rt->flags & BK_F_ANYCSRF) &&
+	    !(r->sess.valid ? bk_csrf_ok(r) : bk_precsrf_ok(r))) {
+		bk_log(BK_LOG_WARN, "req %s: CSRF token missing or wrong (%s)", r->id,
+		    r->sess.valid ? "session" : "before sign-in");
 		bk_req_error(r, 403);
 		return false;
 	}

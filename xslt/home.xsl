@@ -18,6 +18,10 @@
         <a class="button" href="{$catalogue-url}">
           <xsl:call-template name="msg"><xsl:with-param name="key" select="'home.cta'"/></xsl:call-template>
         </a>
+        <xsl:text> </xsl:text>
+        <a class="button button-secondary" href="/track">
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="'track.link'"/></xsl:call-template>
+        </a>
       </p>
     </section>
   </xsl:template>

@@ -3,9 +3,9 @@
   mail.xsl: the text of a notification mail, Thai first, then English, in one mail.
 
   Input (notify.c):
-    <mail kind="task|approval|returned|done|rejected|notify|warned|overdue" lang="th">
+    <mail kind="task|approval|returned|done|rejected|notify|warned|overdue|confirm|receipt|survey" lang="th">
       <number/> <to-name/> <requester/> <title><th/><en/></title> <step><th/><en/></step>
-      <reason/> <link/>
+      <reason/> <link/> <code/>?   (code: the tracking code, in a receipt)
       <due/> <days/>   (warned and overdue only: the due date YYYY-MM-DD, shown in the
                         Buddhist era, and the working days left or late)
     </mail>
@@ -63,7 +63,36 @@
       <xsl:when test="$k = 'overdue.s.en'">Request overdue</xsl:when>
       <xsl:when test="$k = 'overdue.p.th'">คำขอนี้เกินกำหนดเวลาให้บริการแล้ว และยังรอดำเนินการในขั้นตอนด้านล่าง</xsl:when>
       <xsl:when test="$k = 'overdue.p.en'">This request is past its time limit and is still waiting at the step below.</xsl:when>
+      <xsl:when test="$k = 'confirm.s.th'">ยืนยันคำขอรับบริการ</xsl:when>
+      <xsl:when test="$k = 'confirm.s.en'">Confirm your request</xsl:when>
+      <xsl:when test="$k = 'confirm.p.th'">มีการยื่นคำขอรับบริการด้านล่างโดยใช้อีเมลนี้ กรุณากดลิงก์ยืนยันภายใน 48 ชั่วโมง คำขอจึงจะเริ่มดำเนินการ หากท่านไม่ได้ยื่นคำขอ ไม่ต้องทำอะไร</xsl:when>
+      <xsl:when test="$k = 'confirm.p.en'">A request below was filed with this e-mail address. Follow the link within 48 hours to confirm it and it will start; if you did not file it, do nothing.</xsl:when>
+      <xsl:when test="$k = 'receipt.s.th'">รับคำขอแล้ว</xsl:when>
+      <xsl:when test="$k = 'receipt.s.en'">Request received</xsl:when>
+      <xsl:when test="$k = 'receipt.p.th'">คำขอของท่านได้รับการยืนยันและเริ่มดำเนินการแล้ว เก็บหมายเลขคำขอและรหัสติดตามไว้เพื่อติดตามสถานะ</xsl:when>
+      <xsl:when test="$k = 'receipt.p.en'">Your request is confirmed and has started. Keep its number and tracking code to follow it.</xsl:when>
+      <xsl:when test="$k = 'survey.s.th'">แบบประเมินความพึงพอใจ</xsl:when>
+      <xsl:when test="$k = 'survey.s.en'">How did we do?</xsl:when>
+      <xsl:when test="$k = 'survey.p.th'">ดำเนินการตามคำขอของท่านแล้ว กรุณาประเมินความพึงพอใจต่อการให้บริการ ลิงก์นี้ใช้ได้ครั้งเดียวภายใน 30 วัน</xsl:when>
+      <xsl:when test="$k = 'survey.p.en'">Your request has been served. Please rate the service; the link works once, within 30 days.</xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The text of the link: per kind, else "open the request". -->
+  <xsl:template name="link-label">
+    <xsl:param name="l"/>
+    <xsl:variable name="k" select="concat($kind, '.', $l)"/>
+    <xsl:choose>
+      <xsl:when test="$k = 'confirm.th'">ยืนยันคำขอ</xsl:when>
+      <xsl:when test="$k = 'confirm.en'">Confirm the request</xsl:when>
+      <xsl:when test="$k = 'receipt.th'">ติดตามสถานะคำขอ</xsl:when>
+      <xsl:when test="$k = 'receipt.en'">Track the request</xsl:when>
+      <xsl:when test="$k = 'survey.th'">ตอบแบบประเมิน</xsl:when>
+      <xsl:when test="$k = 'survey.en'">Rate the service</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label"><xsl:with-param name="what" select="'link'"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -91,6 +120,8 @@
       <xsl:when test="$k = 'due.en'">Due</xsl:when>
       <xsl:when test="$k = 'days.th'">ระยะเวลา</xsl:when>
       <xsl:when test="$k = 'days.en'">Time</xsl:when>
+      <xsl:when test="$k = 'code.th'">รหัสติดตาม</xsl:when>
+      <xsl:when test="$k = 'code.en'">Tracking code</xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -127,7 +158,7 @@
     <xsl:value-of select="concat(' ', /mail/to-name, $nl, $nl)"/>
     <xsl:call-template name="t"><xsl:with-param name="what" select="'p'"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
-    <xsl:for-each select="/mail/number | /mail/title | /mail/step | /mail/requester | /mail/reason">
+    <xsl:for-each select="/mail/number | /mail/code | /mail/title | /mail/step | /mail/requester | /mail/reason">
       <xsl:variable name="k" select="concat(substring('process', 1, 7 * (local-name() = 'title')), substring(local-name(), 1, string-length(local-name()) * (local-name() != 'title')))"/>
       <xsl:variable name="v">
         <xsl:choose>
@@ -146,7 +177,7 @@
       <xsl:call-template name="clock-value"><xsl:with-param name="what" select="local-name()"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
       <xsl:value-of select="$nl"/>
     </xsl:for-each>
-    <xsl:call-template name="label"><xsl:with-param name="what" select="'link'"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    <xsl:call-template name="link-label"><xsl:with-param name="l" select="$l"/></xsl:call-template>
     <xsl:value-of select="concat(': ', /mail/link, $nl)"/>
   </xsl:template>
 
@@ -159,7 +190,7 @@
       </p>
       <p><xsl:call-template name="t"><xsl:with-param name="what" select="'p'"/><xsl:with-param name="l" select="$l"/></xsl:call-template></p>
       <table>
-        <xsl:for-each select="/mail/number | /mail/title | /mail/step | /mail/requester | /mail/reason">
+        <xsl:for-each select="/mail/number | /mail/code | /mail/title | /mail/step | /mail/requester | /mail/reason">
           <xsl:variable name="k" select="concat(substring('process', 1, 7 * (local-name() = 'title')), substring(local-name(), 1, string-length(local-name()) * (local-name() != 'title')))"/>
           <xsl:variable name="v">
             <xsl:choose>
@@ -183,7 +214,7 @@
       </table>
       <p>
         <a href="{/mail/link}">
-          <xsl:call-template name="label"><xsl:with-param name="what" select="'link'"/><xsl:with-param name="l" select="$l"/></xsl:call-template>
+          <xsl:call-template name="link-label"><xsl:with-param name="l" select="$l"/></xsl:call-template>
         </a>
       </p>
     </div>

@@ -7,13 +7,18 @@
     <values><v name="…">text</v>*</values>?   what was typed, shown again (a multiple checkbox:
                                                one v per ticked option)
     <error field="name" key="field.*" arg=""/>*
+    <visitor csrf/>?                          a visitor not signed in, filing a public process:
+                                               the form asks for their name, e-mail and phone
+                                               (requester_name, requester_email, requester_phone;
+                                               what was typed comes back in values)
   </request-form>
   The request form is the process/forms/form whose @step is the id of the first step. Controls
   are named as fcgi/form.c reads them: a field's @name; a multiple checkbox "{name}.{option}".
   Every control has the id "f-{name}" (a group: its first input), its hint "h-{name}", its
   error "e-{name}"; the error summary links to "#f-{name}".
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
   <xsl:import href="layout.xsl"/>
 
   <xsl:variable name="rf" select="/request-form"/>
@@ -21,6 +26,22 @@
   <xsl:variable name="first" select="string($p/steps/step[1]/@id)"/>
   <xsl:variable name="form" select="$p/forms/form[@step = $first][1]"/>
   <xsl:variable name="errs" select="$rf/error"/>
+
+  <!-- The visitor's contact (fcgi/h_public.c checks them), shown like the form's own fields. -->
+  <xsl:variable name="visitor-rtf">
+    <field name="requester_name" type="text" required="true" max-length="200">
+      <label><th>ชื่อ-นามสกุลผู้ขอรับบริการ</th><en>Your full name</en></label>
+    </field>
+    <field name="requester_email" type="email" required="true" max-length="254">
+      <label><th>อีเมลผู้ขอรับบริการ</th><en>Your e-mail</en></label>
+      <help><th>ระบบจะส่งลิงก์ยืนยันคำขอไปที่อีเมลนี้ คำขอจะเริ่มดำเนินการเมื่อท่านกดลิงก์ภายใน 48 ชั่วโมง</th><en>Borikan mails a confirmation link to this address; the request starts once you follow it, within 48 hours.</en></help>
+    </field>
+    <field name="requester_phone" type="tel" required="true" max-length="20">
+      <label><th>โทรศัพท์ผู้ขอรับบริการ</th><en>Your phone</en></label>
+      <help><th>ตัวเลข 9–15 หลัก</th><en>9–15 digits</en></help>
+    </field>
+  </xsl:variable>
+  <xsl:variable name="vfields" select="exsl:node-set($visitor-rtf)/field[$rf/visitor]"/>
 
   <xsl:template name="page-class">page-request-form</xsl:template>
 
@@ -61,7 +82,7 @@
           <ul>
             <xsl:for-each select="$errs">
               <xsl:variable name="n" select="string(@field)"/>
-              <xsl:variable name="f" select="$form/field[@name = $n][1]"/>
+              <xsl:variable name="f" select="($form/field | $vfields)[@name = $n][1]"/>
               <li>
                 <xsl:choose>
                   <xsl:when test="$f">
@@ -99,15 +120,27 @@
       </xsl:choose>
 
       <form method="post" action="/processes/{$p/@code}/request" class="stack">
-        <input type="hidden" name="csrf" value="{$rf/session/@csrf}"/>
+        <input type="hidden" name="csrf" value="{$rf/session/@csrf}{$rf/visitor/@csrf}"/>
         <input type="hidden" name="submission" value="{$rf/@submission}"/>
+        <xsl:if test="$vfields">
+          <fieldset class="visitor">
+            <legend><xsl:call-template name="msg"><xsl:with-param name="key" select="'pub.contact'"/></xsl:call-template></legend>
+            <p class="note"><xsl:call-template name="msg"><xsl:with-param name="key" select="'pub.contact-note'"/></xsl:call-template></p>
+            <xsl:apply-templates select="$vfields"/>
+          </fieldset>
+        </xsl:if>
         <xsl:apply-templates select="$form/field"/>
         <p class="form-actions">
           <button type="submit" class="button">
             <xsl:call-template name="msg"><xsl:with-param name="key" select="'rf.submit'"/></xsl:call-template>
           </button>
         </p>
-        <p class="note"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rf.after'"/></xsl:call-template></p>
+        <p class="note">
+          <xsl:choose>
+            <xsl:when test="$vfields"><xsl:call-template name="msg"><xsl:with-param name="key" select="'pub.after'"/></xsl:call-template></xsl:when>
+            <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key" select="'rf.after'"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </p>
       </form>
     </section>
   </xsl:template>

@@ -14,6 +14,7 @@
       <file id name size="bytes" type at who-th who-en/>*          oldest first
     </attachments>
     <allowed complete? approve? reject? return? resubmit? rate? comment? voted?>  (each "yes")
+    <survey link><svg …/></survey>?   at a survey step: its one-time link and QR code
       <branch to="stepid"/>*
       <assign any="yes"?><person id name-th name-en/>*</assign>?   who the reader may assign to
       <on-behalf id name-th name-en/>?   the absent approver the reader stands in for
@@ -190,6 +191,17 @@
           </div>
         </dl>
         <p class="receipt-once"><xsl:call-template name="msg"><xsl:with-param name="key" select="'rcpt.once'"/></xsl:call-template></p>
+        <p><a href="/track"><xsl:call-template name="msg"><xsl:with-param name="key" select="'track.link'"/></xsl:call-template></a></p>
+      </section>
+    </xsl:if>
+
+    <!-- The survey link as a QR code (fcgi/qr.c builds the <svg>), for the requester's phone. -->
+    <xsl:if test="$r/survey">
+      <section class="card survey-qr" aria-labelledby="survey-title">
+        <h2 id="survey-title"><xsl:call-template name="msg"><xsl:with-param name="key" select="'survey.qr-title'"/></xsl:call-template></h2>
+        <p><xsl:call-template name="msg"><xsl:with-param name="key" select="'survey.qr-text'"/></xsl:call-template></p>
+        <div class="qr-code"><xsl:copy-of select="$r/survey/*"/></div>
+        <p><a class="survey-link" href="{$r/survey/@link}"><xsl:call-template name="msg"><xsl:with-param name="key" select="'survey.open-link'"/></xsl:call-template></a></p>
       </section>
     </xsl:if>
 
