@@ -138,7 +138,7 @@ static const char *const sql[STMT__COUNT] = {
 	/* Open requests waiting for one of up to eight (role, unit) pairs (unused slots bound
 	 * to ''): a role held anywhere acts where actor_unit is '', a role held in a unit
 	 * also where the step's approver is named for that unit. Per pair one range of
-	 * request_actor_unit_queue read in updated_at order, at most 100 rows each, merged;
+	 * request_group_queue read in updated_at order, at most 100 rows each, merged;
 	 * never a scan or a sort of the table. Requests assigned to someone are left out
 	 * (they are in that person's STMT_QUEUE_ASSIGNED). */
 	[STMT_QUEUE_ROLES] =

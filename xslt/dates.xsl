@@ -31,14 +31,15 @@
     <xsl:variable name="m" select="substring($d, 6, 2)"/>
     <xsl:variable name="day" select="substring($d, 9, 2)"/>
     <xsl:variable name="t" select="substring($d, 12, 5)"/>
-    <xsl:variable name="names">
-      <xsl:choose>
-        <xsl:when test="$lang = 'en' and $style = 'short'"><xsl:value-of select="$dates.en-short"/></xsl:when>
-        <xsl:when test="$lang = 'en'"><xsl:value-of select="$dates.en-long"/></xsl:when>
-        <xsl:when test="$style = 'short'"><xsl:value-of select="$dates.th-short"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$dates.th-long"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- One of the four month lists, chosen by arithmetic: a variable with content would
+         build a tree fragment on every call. -->
+    <xsl:variable name="en" select="$lang = 'en'"/>
+    <xsl:variable name="short" select="$style = 'short'"/>
+    <xsl:variable name="names" select="concat(
+        substring($dates.en-short, 1, 200 * ($en and $short)),
+        substring($dates.en-long, 1, 200 * ($en and not($short))),
+        substring($dates.th-short, 1, 200 * (not($en) and $short)),
+        substring($dates.th-long, 1, 200 * (not($en) and not($short))))"/>
     <xsl:variable name="month" select="substring-before(substring-after($names, concat('|', $m, '=')), '|')"/>
     <xsl:choose>
       <xsl:when test="string-length($d) &lt; 10 or substring($d, 5, 1) != '-' or substring($d, 8, 1) != '-'
