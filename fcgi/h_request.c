@@ -836,17 +836,19 @@ add_overdue(xmlNodePtr root, const struct bk_req *r)
 	struct bk_holidays h;
 	bk_day now = bk_day_of(time(NULL)), d;
 	struct bk_q q;
+	bool staff = false, any = false;
 	enum bk_err e;
 
-	/* Staff: any role but requester. */
+	/* Staff: any role but requester. A requester has no overdue list: no query. */
 	for (const char *p = r->sess.roles; *p != '\0'; p += strcspn(p, " "), p += strspn(p, " "))
 		if (strncmp(p, "requester@", 10) != 0 && strcspn(p, "@ ") > 0) {
 			add_prop(list, "staff", "yes");
+			staff = true;
 			break;
 		}
+	if (!staff)
+		return BK_OK;
 	bk_day_format(now, today, sizeof(today));
-	if ((e = bk_holidays_load(&h, now - 400, now + 1)) != BK_OK)
-		return e;
 	bk_q_init(&q, STMT_QUEUE_OVERDUE);
 	bk_q_int(&q, person);
 	bk_q_str(&q, today);
@@ -864,12 +866,22 @@ add_overdue(xmlNodePtr root, const struct bk_req *r)
 		add_prop(t, "step", step);
 		add_prop(t, "requester", who);
 		add_prop(t, "due", due);
-		if (bk_day_parse(due, &d) == BK_OK)
-			add_propi(t, "overdue", bk_workdays_between(&h, d, now));
+		any = true;
 	}
 	bk_q_done(&q);
+	if (q.err != BK_OK && q.err != BK_ETOOBIG)
+		return q.err;
+	/* How late, in working days: the holidays are read only when something is late. */
+	if (!any)
+		return BK_OK;
+	if ((e = bk_holidays_load(&h, now - 400, now + 1)) != BK_OK)
+		return e;
+	for (xmlNodePtr t = list->children; t != NULL; t = t->next)
+		if (t->type == XML_ELEMENT_NODE &&
+		    bk_day_parse(bk_def_attr(t, "due", due, sizeof(due)), &d) == BK_OK)
+			add_propi(t, "overdue", bk_workdays_between(&h, d, now));
 	bk_holidays_free(&h);
-	return q.err == BK_ETOOBIG ? BK_OK : q.err;
+	return BK_OK;
 }
 
 /*
