@@ -535,11 +535,16 @@ class Stub:
         self.config = {"max_limit": args.max_limit, "default_limit": args.default_limit,
                        "total_count": not args.no_total_count, "token_ttl": args.token_ttl,
                        "variant": args.variant, "hang_seconds": args.hang_seconds}
+        self.initial_config = dict(self.config)
 
     def reset(self):
+        """Back to the state at start (or the last "initial" data): records, settings; no
+        faults, no calls. Tokens survive."""
         self.store.load(self.initial)
         with self.lock:
             self.faults, self.calls = [], []
+            self.config.clear()
+            self.config.update(self.initial_config)
 
     def record(self, entry):
         with self.lock:
