@@ -112,6 +112,13 @@ def main():
             if dt > 5:
                 sys.stderr.write("   note: %s took %.1f s\n" % (label, dt))
             report(label, err, tb)
+        # teardown_module() stops what setup_module() started (a stub server).
+        teardown = getattr(mod, "teardown_module", None)
+        if teardown is not None:
+            try:
+                teardown()
+            except Exception as e:
+                report("%s::<teardown>" % fn, "%s: %s" % (type(e).__name__, e), traceback.format_exc())
     faillog.close()
     print("%d passed, %d failed" % (passed, failed), flush=True)
     return 1 if failed else 0
