@@ -186,6 +186,11 @@ enum bk_stmt {
 	STMT_TOKEN_SURVEY_NONCE,
 	STMT_TRACK,
 	STMT_PURGE_UNCONFIRMED,
+	STMT_LMS_SITES,
+	STMT_LMS_SITE_GET,
+	STMT_LMS_SITE_INSERT,
+	STMT_LMS_SITE_UPDATE,
+	STMT_LMS_SITE_TESTED,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);
@@ -378,7 +383,7 @@ enum bk_err bk_sla_check(time_t now, int *warned, int *overdue);
 enum bk_sheet {
 	SHEET_HOME, SHEET_CATALOGUE, SHEET_MANUAL, SHEET_ERROR, SHEET_LOGIN, SHEET_ACCOUNT,
 	SHEET_REQUEST_FORM, SHEET_REQUEST, SHEET_QUEUE, SHEET_LOG, SHEET_MAIL, SHEET_JOBS,
-	SHEET_HOLIDAYS, SHEET_ADMIN, SHEET_PUBLIC,
+	SHEET_HOLIDAYS, SHEET_ADMIN, SHEET_PUBLIC, SHEET_LMS,
 	SHEET__COUNT
 };
 enum bk_err bk_render_init(const char *xslt_dir);
@@ -728,6 +733,9 @@ void	h_confirm(struct bk_req *);
 void	h_track(struct bk_req *);
 void	h_survey(struct bk_req *);
 void	h_survey_post(struct bk_req *);
+void	h_lms(struct bk_req *);
+void	h_lms_post(struct bk_req *);
+void	h_lms_test(struct bk_req *);
 void	bk_survey_xml(xmlNodePtr parent, const struct bk_process *, const struct bk_request *);
 void	bk_request_form_page(struct bk_req *, int status, const struct bk_process *,
 	    struct json_t *values, const struct bk_field_error *, size_t nerr,

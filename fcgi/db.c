@@ -479,6 +479,28 @@ static const char *const sql[STMT__COUNT] = {
 	[STMT_PURGE_UNCONFIRMED] =
 	    "DELETE FROM request WHERE status = 'unconfirmed'"
 	    " AND created_at < NOW(6) - INTERVAL ? DAY",
+	/* The LMS sites (h_lms.c): never the sealed secrets, only whether they are set. */
+	[STMT_LMS_SITES] =
+	    "SELECT id, name, moodle_url, roster_base_url, roster_token_url, roster_client_id,"
+	    " roster_scope, moodle_token_enc <> '', roster_secret_enc <> '',"
+	    " COALESCE(DATE_FORMAT(last_test_at, '%Y-%m-%dT%H:%i:%s'), ''),"
+	    " COALESCE(last_test_result, '') FROM lms_site ORDER BY name, id",
+	[STMT_LMS_SITE_GET] =
+	    "SELECT name, moodle_url, moodle_token_enc, roster_base_url, roster_token_url,"
+	    " roster_client_id, roster_secret_enc, roster_scope FROM lms_site WHERE id = ?",
+	[STMT_LMS_SITE_INSERT] =
+	    "INSERT INTO lms_site (name, moodle_url, moodle_token_enc, roster_base_url,"
+	    " roster_token_url, roster_client_id, roster_secret_enc, roster_scope)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	/* A NULL secret keeps the one stored (the form's field was left empty). */
+	[STMT_LMS_SITE_UPDATE] =
+	    "UPDATE lms_site SET name = ?, moodle_url = ?,"
+	    " moodle_token_enc = COALESCE(?, moodle_token_enc), roster_base_url = ?,"
+	    " roster_token_url = ?, roster_client_id = ?,"
+	    " roster_secret_enc = COALESCE(?, roster_secret_enc), roster_scope = ?,"
+	    " updated_at = NOW(6) WHERE id = ?",
+	[STMT_LMS_SITE_TESTED] =
+	    "UPDATE lms_site SET last_test_at = NOW(6), last_test_result = ? WHERE id = ?",
 };
 
 static MYSQL *conn;

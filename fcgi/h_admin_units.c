@@ -24,7 +24,7 @@ prop(xmlNodePtr n, const char *name, const char *value)
 void
 h_admin_index(struct bk_req *r)
 {
-	static const char *const pages[] = { "units", "people", "holidays", "jobs", NULL };
+	static const char *const pages[] = { "units", "people", "holidays", "jobs", "lms", NULL };
 	xmlNodePtr root;
 	xmlDocPtr doc = bk_page_new("admin-index", &root);
 

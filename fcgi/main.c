@@ -28,6 +28,7 @@
 #include <sodium.h>
 
 #include "borikan.h"
+#include "lms.h"
 
 #define MAX_WORKERS 256
 #define MAX_RUNNERS 32
@@ -65,7 +66,8 @@ usage(void)
 	    "environment: BORIKAN_DB_SOCKET, BORIKAN_DB_NAME, BORIKAN_DB_USER,\n"
 	    "             BORIKAN_DB_PASSWORD_FILE, BORIKAN_SMTP_URL, BORIKAN_MAIL_FROM,\n"
 	    "             BORIKAN_BASE_URL, BORIKAN_SMTP_TLS, BORIKAN_SMTP_TIMEOUT,\n"
-	    "             BORIKAN_FILES, BORIKAN_SLA_INTERVAL, BORIKAN_TOKEN_KEY_FILE\n");
+	    "             BORIKAN_FILES, BORIKAN_SLA_INTERVAL, BORIKAN_TOKEN_KEY_FILE,\n"
+	    "             BORIKAN_SECRET_KEY_FILE, BORIKAN_ALLOW_HTTP_LOOPBACK\n");
 	exit(2);
 }
 
@@ -227,6 +229,29 @@ token_key(void)
 	}
 	if (bk_token_key_init(path) != BK_OK)
 		fatal("cannot read or make the token key (BORIKAN_TOKEN_KEY_FILE)");
+}
+
+/*
+ * The key that seals stored secrets (secret.c: an LMS token, a roster client secret):
+ * BORIKAN_SECRET_KEY_FILE, by default secret.key beside the attachment store
+ * (<var>/secret.key), made 0600 on first start, read here before the workers fork.
+ */
+static void
+secret_key(void)
+{
+	const char *v = getenv("BORIKAN_SECRET_KEY_FILE");
+	char path[600], *slash;
+
+	if (v != NULL && *v != '\0')
+		bk_strlcpy(path, v, sizeof(path));
+	else {
+		bk_strlcpy(path, cfg.files, sizeof(path));
+		if ((slash = strrchr(path, '/')) == NULL || strlen(path) + 12 >= sizeof(path))
+			fatal("set BORIKAN_SECRET_KEY_FILE");
+		bk_strlcpy(slash, "/secret.key", sizeof(path) - (size_t)(slash - path));
+	}
+	if (bk_secret_key_init(path) != BK_OK)
+		fatal("cannot read or make the secret key (BORIKAN_SECRET_KEY_FILE)");
 }
 
 /* The socket nginx connects to: readable and writable by its group only. */
@@ -425,6 +450,7 @@ main(int argc, char **argv)
 	open_socket();
 	files_dir();
 	token_key();
+	secret_key();
 
 	/* Our own process group, so that stop() reaches retiring workers too. */
 	setpgid(0, 0);

@@ -40,6 +40,7 @@ static const char *const sheet_files[SHEET__COUNT] = {
 	[SHEET_HOLIDAYS] = "holidays.xsl",
 	[SHEET_ADMIN] = "admin.xsl",
 	[SHEET_PUBLIC] = "public.xsl",
+	[SHEET_LMS] = "lms.xsl",
 };
 
 static xsltStylesheetPtr sheets[SHEET__COUNT];

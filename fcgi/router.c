@@ -21,6 +21,7 @@ static const char *const keys_jobs[] = { "lang", "done", NULL };
 static const char *const keys_holidays[] = { "lang", "year", "done", NULL };
 static const char *const keys_units[] = { "lang", "done", "edit", NULL };
 static const char *const keys_people[] = { "lang", "q", "page", "done", NULL };
+static const char *const keys_lms[] = { "lang", "done", NULL };
 
 #define S BK_F_SESSION
 #define L (BK_F_SESSION | BK_F_LOGIN)
@@ -58,6 +59,9 @@ const struct bk_route bk_routes[] = {
 	{ "admin-people", BK_GET, "/admin/people",	keys_people, h_admin_people, L, "administrator" },
 	{ "admin-people-post", BK_POST, "/admin/people", keys_none, h_admin_people_post, LC,
 	    "administrator" },
+	{ "admin-lms",	BK_GET,  "/admin/lms",		keys_lms, h_lms, L, "administrator" },
+	{ "admin-lms-post", BK_POST, "/admin/lms",	keys_none, h_lms_post, LC, "administrator" },
+	{ "admin-lms-test", BK_POST, "/admin/lms/test",	keys_none, h_lms_test, LC, "administrator" },
 	{ "attachment-upload", BK_POST, "/requests/{code}/attachments", keys_none,
 	    h_attachment_upload, LC | BK_F_MULTIPART, NULL },
 	{ "attachment",	BK_GET,  "/requests/{code}/attachments/{id}", keys_none,

@@ -20,6 +20,7 @@
 #include <mysql.h>
 
 #include "borikan.h"
+#include "lms.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -104,6 +105,7 @@ bk_worker_run(const struct bk_config *cfg, int listen_fd)
 	}
 	FCGX_Free(&fr, 1);
 	bk_page_cache_clear();
+	bk_http_cleanup();
 	bk_catalogue_free();
 	bk_db_close();
 	bk_render_free();
