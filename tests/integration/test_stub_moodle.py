@@ -21,6 +21,8 @@ PORTS = range(18400, 18420)
 def free_port():
     for port in PORTS:
         s = socket.socket()
+        # the stub reuses addresses too: a port in TIME_WAIT after an earlier stub is free
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
             return port
