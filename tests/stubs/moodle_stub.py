@@ -1476,8 +1476,18 @@ class Stub:
 
     def seed(self, j):
         """Inserts records as they are (no Moodle rules): for set-ups the functions cannot make,
-        such as self or cohort enrolments, a disabled manual instance, or a large existing site."""
+        such as self or cohort enrolments, a disabled manual instance, or a large existing site.
+        All or nothing: a malformed entry leaves the data as it was."""
         tx = Tx(self.data)
+        try:
+            made = self.seed_tx(j, tx)
+        except BaseException:
+            tx.rollback()
+            raise
+        self.save()
+        return made
+
+    def seed_tx(self, j, tx):
         now = int(time.time())
         made = {t: [] for t in ("categories", "courses", "users", "enrol_instances", "user_enrolments")}
         for c in j.get("categories", []):
@@ -1533,7 +1543,6 @@ class Stub:
                                                "component": "" if method == "manual" else "enrol_" + method,
                                                "itemid": 0 if method == "manual" else inst["id"],
                                                "timemodified": now})
-        self.save()
         return made
 
 
@@ -1632,7 +1641,10 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         body = self.read_body()
         if url.path.startswith("/_stub/"):
-            return self.control(url, body)
+            try:
+                return self.control(url, body)
+            except (KeyError, TypeError, ValueError, AttributeError) as e:
+                return self.send_json(400, {"error": "%s: %s" % (type(e).__name__, e)})
         if url.path == "/webservice/rest/server.php":
             return self.webservice(url, body)
         self.send(404, "<html><body><h1>Not Found</h1></body></html>", "text/html; charset=utf-8")
