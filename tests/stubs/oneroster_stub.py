@@ -532,6 +532,11 @@ class Stub:
         self.tokens = {}           # token -> expiry (time.monotonic())
         self.faults = []
         self.calls = []
+        # Calls being answered: the call log waits for them, so a client that reads the log
+        # right after its last answer sees that call (the handler logs after writing).
+        self.in_flight = {}         # generation -> calls being answered
+        self.generation = 0         # a reset starts a new one: late answers of the old are not logged
+        self.settled = threading.Condition()
         self.config = {"max_limit": args.max_limit, "default_limit": args.default_limit,
                        "total_count": not args.no_total_count, "token_ttl": args.token_ttl,
                        "variant": args.variant, "hang_seconds": args.hang_seconds}
@@ -541,13 +546,17 @@ class Stub:
         """Back to the state at start (or the last "initial" data): records, settings; no
         faults, no calls. Tokens survive."""
         self.store.load(self.initial)
+        with self.settled:
+            self.generation += 1
         with self.lock:
             self.faults, self.calls = [], []
             self.config.clear()
             self.config.update(self.initial_config)
 
-    def record(self, entry):
+    def record(self, entry, generation=None):
         with self.lock:
+            if generation is not None and generation != self.generation:
+                return      # a call from before the last reset, answered late (a hang)
             entry["n"] = len(self.calls) + 1
             self.calls.append(entry)
 
@@ -904,6 +913,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except (ValueError, TypeError) as e:
                 self.send(400, {"error": str(e)})
             return
+        with stub.settled:
+            gen = stub.generation
+            stub.in_flight[gen] = stub.in_flight.get(gen, 0) + 1
+        self.generation = gen
+        try:
+            self.answer(stub, url, path, raw)
+        finally:
+            with stub.settled:
+                stub.in_flight[gen] -= 1
+                stub.settled.notify_all()
+
+    def answer(self, stub, url, path, raw):
         entry = {"method": self.command, "path": self.path, "endpoint": path, "status": None, "rows": None,
                  "auth": (self.headers.get("Authorization") or " ").split(" ")[0].lower() or None,
                  "t": round(time.time(), 3)}
@@ -911,7 +932,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault:
             entry["fault"] = fault["mode"]
             if self.inject(fault, entry):
-                stub.record(entry)
+                stub.record(entry, self.generation)
                 return
         try:
             if path == "/token":
@@ -924,7 +945,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             entry["status"] = self.fail(e)
         except Exception as e:      # a bug of the stub: say so, as a server would
             entry["status"] = self.fail(StubError(500, "internal_server_error", "stub: %r" % e))
-        stub.record(entry)
+        stub.record(entry, self.generation)
 
     def inject(self, fault, entry):
         """Applies a fault; True when the call is answered (or dropped) by it."""
@@ -1077,6 +1098,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         q = urllib.parse.parse_qs(query)
         if path == "/_stub/calls" and self.command == "GET":
             since = int((q.get("since") or ["0"])[0])
+            with stub.settled:
+                stub.settled.wait_for(lambda: stub.in_flight.get(stub.generation, 0) == 0, timeout=2)
             with stub.lock:
                 calls = [dict(c) for c in stub.calls[since:]]
             return self.send(200, {"count": len(calls), "calls": calls})
