@@ -8,6 +8,7 @@
  *   borikan-admin grant USERNAME ROLE UNIT_CODE
  *   borikan-admin set-password USERNAME          (the password on standard input)
  *   borikan-admin set-memo-format UNIT_CODE FORMAT   (outgoing memo numbers, one {n})
+ *   borikan-admin lms-create-course SITE_ID CODE TERM TITLE FACULTY   queue an lms-course job
  *   borikan-admin sla-check                      record the 75 % warnings and overdue notices
  *                                                and queue their mails (BORIKAN_ROOT: the tree)
  *
@@ -385,6 +386,7 @@ main(int argc, char **argv)
 		{ "set-memo-format", admin_set_memo_format },
 		{ "sla-check", admin_sla_check },
 		{ "purge-unconfirmed", admin_purge_unconfirmed },
+		{ "lms-create-course", admin_lms_create_course },
 	};
 
 	for (size_t i = 0; argc >= 2 && i < sizeof(cmds) / sizeof(cmds[0]); i++) {
@@ -405,7 +407,8 @@ main(int argc, char **argv)
 		    "       borikan-admin set-password USERNAME < password\n"
 		    "       borikan-admin set-memo-format UNIT_CODE FORMAT\n"
 		    "       borikan-admin sla-check\n"
-		    "       borikan-admin purge-unconfirmed [DAYS]\n");
+		    "       borikan-admin purge-unconfirmed [DAYS]\n"
+		    "       borikan-admin lms-create-course SITE_ID CODE TERM TITLE FACULTY\n");
 		return 2;
 	}
 	rc = check_dir(argv[2], defs, &n);

@@ -8,4 +8,5 @@ int	admin_set_password(int argc, char **argv);
 int	admin_set_memo_format(int argc, char **argv);
 int	admin_sla_check(int argc, char **argv);
 int	admin_purge_unconfirmed(int argc, char **argv);
+int	admin_lms_create_course(int argc, char **argv);
 #endif

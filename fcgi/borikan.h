@@ -191,6 +191,8 @@ enum bk_stmt {
 	STMT_LMS_SITE_INSERT,
 	STMT_LMS_SITE_UPDATE,
 	STMT_LMS_SITE_TESTED,
+	STMT_LMS_LEDGER_GET,
+	STMT_LMS_LEDGER_PUT,
 	STMT__COUNT
 };
 enum bk_err bk_db_open(const struct bk_db_config *);

@@ -501,6 +501,11 @@ static const char *const sql[STMT__COUNT] = {
 	    " updated_at = NOW(6) WHERE id = ?",
 	[STMT_LMS_SITE_TESTED] =
 	    "UPDATE lms_site SET last_test_at = NOW(6), last_test_result = ? WHERE id = ?",
+	[STMT_LMS_LEDGER_GET] =
+	    "SELECT moodle_id FROM lms_ledger WHERE site_id = ? AND kind = ? AND idnumber = ?",
+	[STMT_LMS_LEDGER_PUT] =
+	    "INSERT INTO lms_ledger (site_id, kind, moodle_id, idnumber, request_id, how, job_id,"
+	    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(6)) ON DUPLICATE KEY UPDATE id = id",
 };
 
 static MYSQL *conn;

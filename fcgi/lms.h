@@ -151,4 +151,19 @@ enum bk_http_err bk_roster_terms(const struct bk_lms_site *, long total_ms, long
 void	bk_roster_forget_token(void);
 enum bk_err bk_roster_basic(const char *id, const char *secret, char *out, size_t size);
 
+/* ---- lms_course.c: the job kind "lms-course" (find or create category and course) -- */
+struct bk_lms_course_keys {
+	char	 cat_idnumber[64];
+	char	 cat_name[64];
+	char	 idnumber[64];
+	char	 shortname[64];
+	char	 fullname[255];
+	long long startdate;	/* Unix time */
+	char	 why[300];	/* BK_EINVAL: what is wrong, Thai / English */
+};
+enum bk_err bk_lms_course_keys(const char *code, const char *term, const char *faculty,
+	    const char *title, struct bk_lms_course_keys *);
+enum bk_job_result bk_lms_course_run(const struct bk_job *, char *err, size_t errsz);
+enum bk_err bk_lms_course_done(const struct bk_job *);
+
 #endif

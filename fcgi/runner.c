@@ -31,6 +31,7 @@
 #include <sodium.h>
 
 #include "borikan.h"
+#include "lms.h"
 
 #define STALE_CHECK_SECONDS 5
 #define TICK_SECONDS 1
@@ -169,6 +170,7 @@ static const struct kind kinds[] = {
 	{ "mail", mail_ready, mail_run, mail_done,
 	    "BORIKAN_SMTP_URL is not set: mail jobs stay queued until it is" },
 	{ "sla", always_ready, sla_run, NULL, "" },
+	{ "lms-course", always_ready, bk_lms_course_run, bk_lms_course_done, "" },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -322,6 +324,7 @@ bk_runner_run(const struct bk_config *cfg)
 			break;
 	}
 	bk_log(BK_LOG_INFO, "runner %s stopping", me);
+	bk_http_cleanup();	/* the LMS jobs' handle (http_client.c) */
 	curl_easy_cleanup(curl);
 	curl_global_cleanup();
 	bk_catalogue_free();
