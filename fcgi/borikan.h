@@ -62,6 +62,7 @@ enum bk_err bk_url_decode(const char *in, size_t inlen, char *out, size_t outsz,
 void	bk_hex(const unsigned char *in, size_t len, char *out);
 double	bk_now(void);
 enum bk_err bk_parse_long(const char *, long min, long max, long *out);
+enum bk_err bk_key_file(const char *path, unsigned char *key, size_t len);
 
 /* ---- metrics.c: counters in memory shared by the master and its workers ----------- */
 enum bk_err bk_metrics_create(void);
@@ -772,8 +773,9 @@ int	bk_fiscal_year(time_t);
 int	bk_fiscal_year_of(const char *ymd);
 void	bk_thai_date(time_t, char out[11]);
 void	bk_fiscal_bounds(int fiscal_year, char start[20], char end[20]);
+/* Counts working days through h (the calendar's holidays; NULL: weekends only). */
 int	bk_within_limit(const char *filed, const char *closed, long working_days,
-	    const char *today);
+	    const char *today, const struct bk_holidays *h);
 
 /* ---- csv.c: RFC 4180 cells that spreadsheets do not run ------------------------------- */
 enum bk_err bk_csv_cell(struct bk_buf *, const char *value, bool first);

@@ -181,7 +181,7 @@ bk_holidays_add_recurring(struct bk_holidays *h, bk_day first)
 bool
 bk_holidays_has(const struct bk_holidays *h, bk_day d)
 {
-	size_t lo = 0, hi = h->n;
+	size_t lo = 0, hi = h != NULL ? h->n : 0;	/* no set: no holidays */
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -639,35 +639,52 @@ bk_db_ping(void)
 	return BK_EDB;
 }
 
-static enum bk_err
-db_query_simple(const char *q)
+/*
+ * Transactions through the client library's own calls: autocommit off starts one, and
+ * COMMIT or ROLLBACK ends it and turns autocommit back on. No SQL text is sent by us.
+ */
+enum bk_err
+bk_db_begin(void)
 {
 	if (db_connect() != BK_OK)
 		return BK_EDB;
-	/* Transaction control has no parameters; mysql_query is not user input. */
-	if (mysql_query(conn, q) != 0) {
-		bk_log(BK_LOG_ERR, "%s: %s", q, mysql_error(conn));
+	if (mysql_autocommit(conn, 0) != 0) {
+		bk_log(BK_LOG_ERR, "begin: %s", mysql_error(conn));
+		bk_db_close();
 		return BK_EDB;
 	}
 	return BK_OK;
 }
 
 enum bk_err
-bk_db_begin(void)
-{
-	return db_query_simple("START TRANSACTION");
-}
-
-enum bk_err
 bk_db_commit(void)
 {
-	return db_query_simple("COMMIT");
+	unsigned err;
+
+	if (conn == NULL)
+		return BK_EDB;
+	if (mysql_commit(conn) != 0) {
+		err = mysql_errno(conn);
+		bk_log(BK_LOG_ERR, "commit: %s (%u)", mysql_error(conn), err);
+		/* A deadlock at COMMIT is retried whole, like one at any statement (NOTES.md). */
+		if (err == 1213 || err == 1205) {
+			bk_db_rollback();
+			return BK_ERETRY;
+		}
+		bk_db_close();
+		return BK_EDB;
+	}
+	if (mysql_autocommit(conn, 1) != 0) {
+		bk_db_close();
+		return BK_EDB;
+	}
+	return BK_OK;
 }
 
 void
 bk_db_rollback(void)
 {
-	if (conn != NULL && mysql_query(conn, "ROLLBACK") != 0)
+	if (conn != NULL && (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0))
 		bk_db_close();
 }
 

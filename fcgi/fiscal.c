@@ -76,30 +76,13 @@ day_number(const char *ymd)
 }
 
 /*
- * Working days from the day after `from` to `to`, both day numbers: Monday to Friday.
- * TODO: the holiday calendar (table `holiday`, issue 3 "time limits in working days") is
- * being added beside this; when it lands, count through it instead, as due_at does.
- */
-static long
-weekdays_between(long from, long to)
-{
-	long n = 0;
-
-	for (long day = from + 1; day <= to; day++) {
-		long dow = (day + 4) % 7;	/* 1970-01-01 was a Thursday (4); 0 is Sunday */
-		if (dow != 0 && dow != 6)
-			n++;
-	}
-	return n;
-}
-
-/*
  * Was a request filed on `filed` and closed on `closed` ("" while open) within
  * working_days (0: the same day)? 1 yes, 0 no, -1 not known yet (open and not late) or no
  * dates. `today` is the Thai date now, for open requests already past their limit.
  */
 int
-bk_within_limit(const char *filed, const char *closed, long working_days, const char *today)
+bk_within_limit(const char *filed, const char *closed, long working_days, const char *today,
+    const struct bk_holidays *h)
 {
 	long f = day_number(filed), c;
 
@@ -108,9 +91,9 @@ bk_within_limit(const char *filed, const char *closed, long working_days, const 
 	if (closed != NULL && closed[0] != '\0') {
 		if ((c = day_number(closed)) < 0)
 			return -1;
-		return weekdays_between(f, c) <= working_days ? 1 : 0;
+		return bk_workdays_between(h, (bk_day)f, (bk_day)c) <= working_days ? 1 : 0;
 	}
 	if ((c = day_number(today)) < 0)
 		return -1;
-	return weekdays_between(f, c) > working_days ? 0 : -1;
+	return bk_workdays_between(h, (bk_day)f, (bk_day)c) > working_days ? 0 : -1;
 }

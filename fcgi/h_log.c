@@ -33,6 +33,7 @@ struct filters {
 	long	 page;
 	long	 current;			/* the fiscal year now */
 	char	 today[11];			/* Thai date now */
+	struct bk_holidays hol;			/* from the year's start to today */
 };
 
 /* What the log shows of a process, worked out once per process per request. */
@@ -175,7 +176,8 @@ option_label(xmlNodePtr field, const char *value, const char *lang, char *out, s
 }
 
 static void
-resolve(const struct row *rw, const struct proc_info *in, const char *today, struct shown *s)
+resolve(const struct row *rw, const struct proc_info *in, const struct filters *f,
+    struct shown *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->process_th = in != NULL ? in->title_th : rw->process;
@@ -200,7 +202,7 @@ resolve(const struct row *rw, const struct proc_info *in, const char *today, str
 		}
 	}
 	s->within = in != NULL && in->limit >= 0 ?
-	    bk_within_limit(rw->created, rw->closed, in->limit, today) : -1;
+	    bk_within_limit(rw->created, rw->closed, in->limit, f->today, &f->hol) : -1;
 }
 
 /* Reads the filters; 0, or the status to answer (400) for one that is no filter. */
@@ -335,10 +337,10 @@ lines(xmlNodePtr parent, const char *name, char *list)
  *       <in>memo number</in>* <out>memo number</out>*</row>*</rows>
  *   </log>
  */
-void
-h_log(struct bk_req *r)
+static void
+log_page(struct bk_req *r, const struct filters *fp)
 {
-	struct filters f;
+	struct filters f = *fp;		/* borrowed: the caller owns the holidays */
 	struct proc_info *cache = NULL;
 	size_t ncache = 0;
 	struct row rw;
@@ -350,8 +352,6 @@ h_log(struct bk_req *r)
 	long long total;
 	int got;
 
-	if (!guard(r, &f))
-		return;
 	bk_fiscal_bounds((int)f.year, start, end);
 	if ((total = count(&f, start, end)) < 0) {
 		bk_req_error(r, 503);
@@ -395,7 +395,7 @@ h_log(struct bk_req *r)
 	while ((got = bk_q_fetch(&q)) == 1) {
 		xmlNodePtr x = xmlNewTextChild(rows, NULL, BAD_CAST "row", NULL);
 
-		resolve(&rw, info_of(cache, &ncache, rw.process), f.today, &s);
+		resolve(&rw, info_of(cache, &ncache, rw.process), &f, &s);
 		prop(x, "number", rw.number);
 		prop(x, "process", rw.process);
 		prop(x, "process-th", s.process_th);
@@ -506,9 +506,10 @@ flush(struct bk_req *r, struct bk_buf *b, bool force)
  * Streamed in pieces of CSV_FLUSH bytes; at most CSV_MAX_ROWS rows, and a last line says
  * so when the year holds more.
  */
-void
-h_log_csv(struct bk_req *r)
+static void
+log_csv(struct bk_req *r, const struct filters *fp)
 {
+	struct filters f = *fp;		/* borrowed: the caller owns the holidays */
 	static const char *const header[] = {
 		"เลขที่คำขอ (Request number)", "กระบวนงาน (Process)", "ระบบ (System)",
 		"ประเภทการให้บริการ (Service type)", "ผู้ขอรับบริการ (Requester)",
@@ -516,7 +517,6 @@ h_log_csv(struct bk_req *r)
 		"วันที่ยื่น (Filed)", "วันที่ปิด (Closed)", "สถานะ (Status)",
 		"ภายในระยะเวลา (Within the time limit)", "คะแนนความพึงพอใจ (Satisfaction)",
 	};
-	struct filters f;
 	struct proc_info *cache = NULL;
 	size_t ncache = 0;
 	struct row rw;
@@ -528,8 +528,6 @@ h_log_csv(struct bk_req *r)
 	enum bk_err e = BK_OK;
 	int got = 0;
 
-	if (!guard(r, &f))
-		return;
 	bk_fiscal_bounds((int)f.year, start, end);
 	if ((total = count(&f, start, end)) < 0) {
 		bk_req_error(r, 503);
@@ -554,7 +552,7 @@ h_log_csv(struct bk_req *r)
 	while (e == BK_OK && (got = bk_q_fetch(&q)) == 1) {
 		const char *cells[12];
 
-		resolve(&rw, info_of(cache, &ncache, rw.process), f.today, &s);
+		resolve(&rw, info_of(cache, &ncache, rw.process), &f, &s);
 		be_date(rw.created, filed, sizeof(filed));
 		be_date(rw.closed, closed, sizeof(closed));
 		joined(rw.memo_in, sizeof(rw.memo_in));
@@ -596,4 +594,40 @@ h_log_csv(struct bk_req *r)
 		(void)flush(r, &b, true);
 	bk_buf_free(&b);
 	free(cache);
+}
+
+/*
+ * Reads the filters and the holidays the "within the limit" column counts through (one
+ * query), runs page, and frees them: the page and the CSV share it.
+ */
+static void
+with_filters(struct bk_req *r, void (*page)(struct bk_req *, const struct filters *))
+{
+	struct filters f;
+	char start[20], end[20], day[11];
+	bk_day from;
+
+	if (!guard(r, &f))
+		return;
+	bk_fiscal_bounds((int)f.year, start, end);
+	bk_strlcpy(day, start, sizeof(day));
+	if (bk_day_parse(day, &from) != BK_OK ||
+	    bk_holidays_load(&f.hol, from - 1, bk_day_of(time(NULL)) + 1) != BK_OK) {
+		bk_req_error(r, 503);
+		return;
+	}
+	page(r, &f);
+	bk_holidays_free(&f.hol);
+}
+
+void
+h_log(struct bk_req *r)
+{
+	with_filters(r, log_page);
+}
+
+void
+h_log_csv(struct bk_req *r)
+{
+	with_filters(r, log_csv);
 }

@@ -885,6 +885,43 @@ add_overdue(xmlNodePtr root, const struct bk_req *r)
 }
 
 /*
+ * Appends an <item> to list for each row of the executed q: number, process, step, then
+ * the fifth column under the name fifth (requester or status), updated, and due when
+ * with_due. Past max rows, marks the list more="yes" instead. Ends q; returns its error
+ * (a value too long for its buffer is skipped, not an error).
+ */
+static enum bk_err
+list_items(xmlNodePtr list, struct bk_q *q, const char *fifth, bool with_due, long max)
+{
+	char number[64], process[48], step[48], five[201], updated[20], due[11] = "";
+
+	bk_q_out_str(q, number, sizeof(number));
+	bk_q_out_str(q, process, sizeof(process));
+	bk_q_out_str(q, step, sizeof(step));
+	bk_q_out_str(q, five, sizeof(five));
+	bk_q_out_str(q, updated, sizeof(updated));
+	if (with_due)
+		bk_q_out_str(q, due, sizeof(due));
+	for (long n = 0; bk_q_fetch(q) == 1; n++) {
+		xmlNodePtr t;
+		if (n == max) {
+			add_prop(list, "more", "yes");
+			continue;
+		}
+		t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
+		add_prop(t, "number", number);
+		add_prop(t, "process", process);
+		add_prop(t, "step", step);
+		add_prop(t, fifth, five);
+		add_prop(t, "updated", updated);
+		if (due[0] != '\0')
+			add_prop(t, "due", due);
+	}
+	bk_q_done(q);
+	return q->err == BK_ETOOBIG ? BK_OK : q->err;
+}
+
+/*
  * <assigned><item number process step requester updated due?/>*</assigned>: the open
  * requests assigned to the person, oldest change first (index request_assignee).
  */
@@ -892,30 +929,12 @@ static enum bk_err
 add_assigned(xmlNodePtr root, const struct bk_req *r)
 {
 	xmlNodePtr list = xmlNewTextChild(root, NULL, BAD_CAST "assigned", NULL);
-	char number[64], process[48], step[48], who[201], updated[20], due[11];
 	struct bk_q q;
 
 	bk_q_init(&q, STMT_QUEUE_ASSIGNED);
 	bk_q_int(&q, r->sess.person_id);
 	bk_q_exec(&q);
-	bk_q_out_str(&q, number, sizeof(number));
-	bk_q_out_str(&q, process, sizeof(process));
-	bk_q_out_str(&q, step, sizeof(step));
-	bk_q_out_str(&q, who, sizeof(who));
-	bk_q_out_str(&q, updated, sizeof(updated));
-	bk_q_out_str(&q, due, sizeof(due));
-	while (bk_q_fetch(&q) == 1) {
-		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
-		add_prop(t, "number", number);
-		add_prop(t, "process", process);
-		add_prop(t, "step", step);
-		add_prop(t, "requester", who);
-		add_prop(t, "updated", updated);
-		if (due[0] != '\0')
-			add_prop(t, "due", due);
-	}
-	bk_q_done(&q);
-	return q.err == BK_ETOOBIG ? BK_OK : q.err;
+	return list_items(list, &q, "requester", true, 100);
 }
 
 void
@@ -923,7 +942,6 @@ h_queue(struct bk_req *r)
 {
 	xmlNodePtr root, list;
 	xmlDocPtr doc = bk_page_new("queue", &root);
-	char number[64], process[48], step[48], who[201], updated[20], status[12], due[11];
 	struct bk_role_unit pairs[QUEUE_PAIRS];
 	size_t npairs;
 	long page = 1;
@@ -959,29 +977,7 @@ h_queue(struct bk_req *r)
 		bk_q_int(&q, QUEUE_PAGE + 1);
 		bk_q_int(&q, (page - 1) * QUEUE_PAGE);
 		bk_q_exec(&q);
-		bk_q_out_str(&q, number, sizeof(number));
-		bk_q_out_str(&q, process, sizeof(process));
-		bk_q_out_str(&q, step, sizeof(step));
-		bk_q_out_str(&q, who, sizeof(who));
-		bk_q_out_str(&q, updated, sizeof(updated));
-		bk_q_out_str(&q, due, sizeof(due));
-		for (long n = 0; bk_q_fetch(&q) == 1; n++) {
-			xmlNodePtr t;
-			if (n == QUEUE_PAGE) {
-				add_prop(list, "more", "yes");
-				continue;
-			}
-			t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
-			add_prop(t, "number", number);
-			add_prop(t, "process", process);
-			add_prop(t, "step", step);
-			add_prop(t, "requester", who);
-			add_prop(t, "updated", updated);
-			if (due[0] != '\0')
-				add_prop(t, "due", due);
-		}
-		bk_q_done(&q);
-		if (q.err != BK_OK && q.err != BK_ETOOBIG) {
+		if (list_items(list, &q, "requester", true, QUEUE_PAGE) != BK_OK) {
 			xmlFreeDoc(doc);
 			bk_req_error(r, 503);
 			return;
@@ -996,20 +992,7 @@ h_queue(struct bk_req *r)
 	bk_q_init(&q, STMT_REQUESTS_OF);
 	bk_q_int(&q, r->sess.person_id);
 	bk_q_exec(&q);
-	bk_q_out_str(&q, number, sizeof(number));
-	bk_q_out_str(&q, process, sizeof(process));
-	bk_q_out_str(&q, step, sizeof(step));
-	bk_q_out_str(&q, status, sizeof(status));
-	bk_q_out_str(&q, updated, sizeof(updated));
-	while (bk_q_fetch(&q) == 1) {
-		xmlNodePtr t = xmlNewTextChild(list, NULL, BAD_CAST "item", NULL);
-		add_prop(t, "number", number);
-		add_prop(t, "process", process);
-		add_prop(t, "step", step);
-		add_prop(t, "status", status);
-		add_prop(t, "updated", updated);
-	}
-	bk_q_done(&q);
+	(void)list_items(list, &q, "status", false, 25);	/* one's own: best effort */
 	/* Titles and step labels of the processes the lists name. */
 	for (xmlNodePtr l = root->children; l != NULL; l = l->next)
 		for (xmlNodePtr it = l->children; it != NULL; it = it->next) {

@@ -180,6 +180,7 @@ files_dir(void)
 {
 	const char *v = getenv("BORIKAN_FILES");
 	char tmp[600], *slash;
+	size_t n;
 	const char *dirs[2];
 
 	if (v != NULL && *v != '\0') {
@@ -192,9 +193,10 @@ files_dir(void)
 				fatal("set BORIKAN_FILES");
 			*slash = '\0';
 		}
-		if (cfg.files[0] == '\0' || strlen(cfg.files) + 7 >= sizeof(cfg.files))
+		n = strlen(cfg.files);
+		if (cfg.files[0] == '\0' || (size_t)snprintf(cfg.files + n, sizeof(cfg.files) - n,
+		    "/files") >= sizeof(cfg.files) - n)
 			fatal("set BORIKAN_FILES");
-		strcat(cfg.files, "/files");
 	}
 	snprintf(tmp, sizeof(tmp), "%s/tmp", cfg.files);
 	dirs[0] = cfg.files;
@@ -209,47 +211,43 @@ files_dir(void)
 }
 
 /*
- * The key of the survey links (token.c): BORIKAN_TOKEN_KEY_FILE, by default token.key
- * beside the attachment store (<var>/token.key), made on first start. Read here, before
- * the workers fork (they inherit it) and whatever user they run as.
+ * The path of a key file: the environment variable env, else name beside the attachment
+ * store (<var>/name). The keys are read before the workers fork: they inherit them, whatever
+ * user they run as.
  */
 static void
-token_key(void)
+key_path(const char *env, const char *name, char *path, size_t size)
 {
-	const char *v = getenv("BORIKAN_TOKEN_KEY_FILE");
-	char path[600], *slash;
+	const char *v = getenv(env);
+	char *slash;
+	size_t dir;
 
-	if (v != NULL && *v != '\0')
-		bk_strlcpy(path, v, sizeof(path));
-	else {
-		bk_strlcpy(path, cfg.files, sizeof(path));
-		if ((slash = strrchr(path, '/')) == NULL || strlen(path) + 11 >= sizeof(path))
-			fatal("set BORIKAN_TOKEN_KEY_FILE");
-		bk_strlcpy(slash, "/token.key", sizeof(path) - (size_t)(slash - path));
+	if (v != NULL && *v != '\0') {
+		if (bk_strlcpy(path, v, size) >= size)
+			fatal("a key file's path is too long");
+		return;
 	}
-	if (bk_token_key_init(path) != BK_OK)
-		fatal("cannot read or make the token key (BORIKAN_TOKEN_KEY_FILE)");
+	bk_strlcpy(path, cfg.files, size);
+	if ((slash = strrchr(path, '/')) == NULL)
+		fatal("set the key files' paths (BORIKAN_TOKEN_KEY_FILE, BORIKAN_SECRET_KEY_FILE)");
+	dir = (size_t)(slash - path);
+	if ((size_t)snprintf(slash, size - dir, "/%s", name) >= size - dir)
+		fatal("a key file's path is too long");
 }
 
 /*
- * The key that seals stored secrets (secret.c: an LMS token, a roster client secret):
- * BORIKAN_SECRET_KEY_FILE, by default secret.key beside the attachment store
- * (<var>/secret.key), made 0600 on first start, read here before the workers fork.
+ * token.key keys the one-time links (token.c); secret.key seals stored secrets such as an
+ * LMS token (secret.c). Both are made 0600 on first start.
  */
 static void
-secret_key(void)
+keys(void)
 {
-	const char *v = getenv("BORIKAN_SECRET_KEY_FILE");
-	char path[600], *slash;
+	char path[600];
 
-	if (v != NULL && *v != '\0')
-		bk_strlcpy(path, v, sizeof(path));
-	else {
-		bk_strlcpy(path, cfg.files, sizeof(path));
-		if ((slash = strrchr(path, '/')) == NULL || strlen(path) + 12 >= sizeof(path))
-			fatal("set BORIKAN_SECRET_KEY_FILE");
-		bk_strlcpy(slash, "/secret.key", sizeof(path) - (size_t)(slash - path));
-	}
+	key_path("BORIKAN_TOKEN_KEY_FILE", "token.key", path, sizeof(path));
+	if (bk_token_key_init(path) != BK_OK)
+		fatal("cannot read or make the token key (BORIKAN_TOKEN_KEY_FILE)");
+	key_path("BORIKAN_SECRET_KEY_FILE", "secret.key", path, sizeof(path));
 	if (bk_secret_key_init(path) != BK_OK)
 		fatal("cannot read or make the secret key (BORIKAN_SECRET_KEY_FILE)");
 }
@@ -449,8 +447,7 @@ main(int argc, char **argv)
 		fatal("FCGX_Init");
 	open_socket();
 	files_dir();
-	token_key();
-	secret_key();
+	keys();
 
 	/* Our own process group, so that stop() reaches retiring workers too. */
 	setpgid(0, 0);

@@ -32,30 +32,8 @@ static bool have_key;
 enum bk_err
 bk_secret_key_init(const char *path)
 {
-	unsigned char buf[sizeof(key)];
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 && errno == ENOENT) {
-		randombytes_buf(buf, sizeof(buf));
-		if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
-			return BK_EIO;
-		n = write(fd, buf, sizeof(buf));
-		if (close(fd) != 0 || n != (ssize_t)sizeof(buf)) {
-			unlink(path);
-			sodium_memzero(buf, sizeof(buf));
-			return BK_EIO;
-		}
-	} else {
-		if (fd < 0)
-			return BK_EIO;
-		n = read(fd, buf, sizeof(buf));
-		close(fd);
-		if (n != (ssize_t)sizeof(buf))
-			return BK_EIO;
-	}
-	memcpy(key, buf, sizeof(key));
-	sodium_memzero(buf, sizeof(buf));
+	if (bk_key_file(path, key, sizeof(key)) != BK_OK)
+		return BK_EIO;
 	have_key = true;
 	return BK_OK;
 }

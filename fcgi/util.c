@@ -4,10 +4,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include "borikan.h"
 
@@ -229,4 +233,37 @@ bk_parse_long(const char *s, long min, long max, long *out)
 		return BK_EINVAL;
 	*out = v;
 	return BK_OK;
+}
+
+/*
+ * Fills key (len bytes) from the key file at path, or makes the file (len random bytes,
+ * mode 0600) when it does not exist. BK_OK, or BK_EIO when it can be neither read nor
+ * made, or holds another number of bytes. One mechanism for every key Borikan keeps.
+ */
+enum bk_err
+bk_key_file(const char *path, unsigned char *key, size_t len)
+{
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 && errno == ENOENT) {
+		randombytes_buf(key, len);
+		if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+			goto fail;
+		n = write(fd, key, len);
+		if (close(fd) != 0 || n != (ssize_t)len) {
+			unlink(path);
+			goto fail;
+		}
+		return BK_OK;
+	}
+	if (fd < 0)
+		goto fail;
+	n = read(fd, key, len);
+	close(fd);
+	if (n == (ssize_t)len)
+		return BK_OK;
+fail:
+	sodium_memzero(key, len);
+	return BK_EIO;
 }

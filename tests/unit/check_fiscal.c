@@ -82,16 +82,16 @@ END_TEST
 START_TEST(within_limit_counts_weekdays)
 {
 	/* Friday 2026-11-20 filed; Monday 23rd is one working day later. */
-	ck_assert_int_eq(bk_within_limit("2026-11-20T10:00:00", "2026-11-23T09:00:00", 1, ""), 1);
-	ck_assert_int_eq(bk_within_limit("2026-11-20T10:00:00", "2026-11-24T09:00:00", 1, ""), 0);
+	ck_assert_int_eq(bk_within_limit("2026-11-20T10:00:00", "2026-11-23T09:00:00", 1, "", NULL), 1);
+	ck_assert_int_eq(bk_within_limit("2026-11-20T10:00:00", "2026-11-24T09:00:00", 1, "", NULL), 0);
 	/* 10 working days from Monday 2026-11-02: Monday 16th is the 10th. */
-	ck_assert_int_eq(bk_within_limit("2026-11-02", "2026-11-16", 10, ""), 1);
-	ck_assert_int_eq(bk_within_limit("2026-11-02", "2026-11-17", 10, ""), 0);
+	ck_assert_int_eq(bk_within_limit("2026-11-02", "2026-11-16", 10, "", NULL), 1);
+	ck_assert_int_eq(bk_within_limit("2026-11-02", "2026-11-17", 10, "", NULL), 0);
 	/* Immediate: the same day. */
-	ck_assert_int_eq(bk_within_limit("2026-11-02", "2026-11-02", 0, ""), 1);
+	ck_assert_int_eq(bk_within_limit("2026-11-02", "2026-11-02", 0, "", NULL), 1);
 	/* Open: unknown until late. */
-	ck_assert_int_eq(bk_within_limit("2026-11-02", "", 10, "2026-11-05"), -1);
-	ck_assert_int_eq(bk_within_limit("2026-11-02", "", 10, "2026-11-20"), 0);
+	ck_assert_int_eq(bk_within_limit("2026-11-02", "", 10, "2026-11-05", NULL), -1);
+	ck_assert_int_eq(bk_within_limit("2026-11-02", "", 10, "2026-11-20", NULL), 0);
 }
 END_TEST
 
